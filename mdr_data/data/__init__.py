@@ -1,0 +1,1 @@
+"""The shipped data: CSV tables and their Frictionless ``datapackage.json``."""
