@@ -1,0 +1,51 @@
+"""mdr_data: the 2019 US Missile Defense Review's regional picture as tidy, sourced tables.
+
+One loader per table (``sources``, ``actors``, ``capabilities``, ``relationships``,
+``events``, ``event_actors``, ``claims``, ``glossary``), plus ``load(name)``,
+``list_tables()``, ``describe(name)``, ``export(dest)`` and ``validate(data_dir)``.
+Widget builders (``mdr_data.widgets``), plots (``mdr_data.plots``) and self-checks
+(``mdr_data.exercises``) are submodules imported on first use, so importing the data
+costs little beyond importing pandas.
+
+>>> import mdr_data
+>>> mdr_data.capabilities(actor="China").iloc[0]["actor_id"]
+'CHN'
+"""
+
+from mdr_data.tables import (
+    actors,
+    capabilities,
+    claims,
+    describe,
+    event_actors,
+    events,
+    export,
+    glossary,
+    list_tables,
+    load,
+    relationships,
+    resolve_actor,
+    sources,
+)
+from mdr_data.validation import DataValidationError, Problem, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataValidationError",
+    "Problem",
+    "actors",
+    "capabilities",
+    "claims",
+    "describe",
+    "event_actors",
+    "events",
+    "export",
+    "glossary",
+    "list_tables",
+    "load",
+    "relationships",
+    "resolve_actor",
+    "sources",
+    "validate",
+]
