@@ -1,0 +1,396 @@
+"""Shared pieces of every interactive tool: panels, labelled controls, reset, wiring.
+
+The rules these helpers enforce (so the browser tests and benchmarks can drive any tool):
+
+* no ``ipywidgets.Output`` and no ``interact``: a table is an :class:`ipywidgets.HTML` whose
+  ``value`` is replaced (:class:`TablePanel`), a figure is one persistent
+  :class:`matplotlib.figure.Figure` rendered to PNG bytes in an :class:`ipywidgets.Image`
+  (:class:`FigurePanel`);
+* every control carries a visible ``description`` and the CSS class ``mdr-<name>``
+  (:func:`labelled`), every output ``mdr-output`` + ``mdr-output-<name>``, the reset button
+  ``mdr-reset`` (:func:`reset_button`);
+* a tool is a :class:`Tool`: it holds its controls as attributes, has a ``.view`` (a VBox),
+  ``.reset()`` and ``.update()``, and displays itself in a notebook.
+
+>>> import pandas as pd
+>>> panel = TablePanel("demo")
+>>> panel.show(pd.DataFrame({"a": [1, 2]}), caption="Two rows")
+>>> "<caption>Two rows</caption>" in panel.html.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+__all__ = [
+    "FigurePanel",
+    "TablePanel",
+    "Tool",
+    "add_classes",
+    "frame_to_html",
+    "labelled",
+    "observe",
+    "reset_button",
+    "source_phrase",
+]
+
+#: Inline CSS for our tables (kept short: it is re-sent with every table update).
+TABLE_CSS = (
+    "<style>"
+    ".mdr-table{border-collapse:collapse;font-size:14px;margin:4px 0;}"
+    ".mdr-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0;}"
+    ".mdr-table th,.mdr-table td{border-bottom:1px solid #ccc;padding:3px 8px;"
+    "text-align:left;vertical-align:top;}"
+    ".mdr-table th{background:#f0f0f0;}"
+    ".mdr-empty{font-style:italic;}"
+    "</style>"
+)
+
+
+# --------------------------------------------------------------------------- CSS classes
+
+
+def add_classes(widget: widgets.DOMWidget, *names: str) -> widgets.DOMWidget:
+    """Add CSS classes to a widget and return it (for chaining).
+
+    >>> import ipywidgets as widgets
+    >>> add_classes(widgets.HTML(), "mdr-output", "mdr-output-demo")._dom_classes
+    ('mdr-output', 'mdr-output-demo')
+    """
+    for name in names:
+        widget.add_class(name)
+    return widget
+
+
+def labelled(control: widgets.Widget, name: str, description: str) -> widgets.Widget:
+    """Give a control its visible label and the CSS class ``mdr-<name>``; return it.
+
+    The label is shown in full (no truncation), so a projector audience can read it.
+
+    >>> import ipywidgets as widgets
+    >>> box = labelled(widgets.Dropdown(options=["a", "b"]), "actor", "Actor:")
+    >>> box.description, box._dom_classes
+    ('Actor:', ('mdr-actor',))
+    """
+    control.description = description
+    if hasattr(control, "style") and hasattr(control.style, "description_width"):
+        control.style.description_width = "initial"
+    control.add_class(f"mdr-{name}")
+    return control
+
+
+def reset_button(callback: Callable[[], None], description: str = "Reset") -> widgets.Button:
+    """A visible Reset button (CSS class ``mdr-reset``) that calls ``callback()`` on click.
+
+    >>> calls = []
+    >>> button = reset_button(lambda: calls.append(1))
+    >>> button.click(); calls, button._dom_classes
+    ([1], ('mdr-reset',))
+    """
+    button = widgets.Button(
+        description=description, icon="undo", tooltip="Restore the default selection"
+    )
+    button.add_class("mdr-reset")
+    button.on_click(lambda _button: callback())
+    return button
+
+
+def observe(controls: Iterable[widgets.Widget], callback: Callable[[], None]) -> None:
+    """Call ``callback()`` (no debounce) whenever the ``value`` of any control changes.
+
+    >>> import ipywidgets as widgets
+    >>> seen = []
+    >>> box = widgets.Text()
+    >>> observe([box], lambda: seen.append(box.value))
+    >>> box.value = "hi"; seen
+    ['hi']
+    """
+    for control in controls:
+        control.observe(lambda _change: callback(), names="value")
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _cell(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return "—"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return html.escape(str(value))
+
+
+def frame_to_html(
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    max_rows: int | None = None,
+    empty_message: str = "No rows match this selection.",
+    css_class: str = "mdr-table",
+) -> str:
+    """Render a DataFrame as a small HTML table with a ``<caption>`` (fast; no Styler).
+
+    Missing values show as "—"; text is HTML-escaped; an empty frame shows ``empty_message``.
+
+    >>> import pandas as pd
+    >>> out = frame_to_html(pd.DataFrame({"x": ["<b>", None]}), "Demo")
+    >>> "<caption>Demo</caption>" in out, "&lt;b&gt;" in out, "—" in out
+    (True, True, True)
+    """
+    shown = frame if max_rows is None else frame.head(max_rows)
+    parts = [f'<table class="{css_class}"><caption>{html.escape(caption)}</caption>']
+    parts.append("<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns))
+    parts.append("</tr></thead><tbody>")
+    if len(shown) == 0:
+        parts.append(
+            f'<tr><td class="mdr-empty" colspan="{max(len(shown.columns), 1)}">'
+            f"{html.escape(empty_message)}</td></tr>"
+        )
+    columns = [shown[c].tolist() for c in shown.columns]
+    for row in zip(*columns, strict=True):
+        parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
+    parts.append("</tbody></table>")
+    if max_rows is not None and len(frame) > max_rows:
+        parts.append(f"<p><i>Showing {max_rows} of {len(frame)} rows.</i></p>")
+    return "".join(parts)
+
+
+class TablePanel:
+    """A DataFrame shown as HTML (with caption) in one ``ipywidgets.HTML`` that is replaced.
+
+    >>> import pandas as pd
+    >>> panel = TablePanel("claims")
+    >>> panel.show(pd.DataFrame({"text": ["x"]}), caption="One claim")
+    >>> panel.caption, panel.html._dom_classes
+    ('One claim', ('mdr-output', 'mdr-output-claims'))
+    """
+
+    def __init__(self, name: str, *, heading: str | None = None):
+        self.name = name
+        self.heading = heading
+        self.html = add_classes(widgets.HTML(), "mdr-output", f"mdr-output-{name}")
+        self.caption = ""
+        self.frame: pd.DataFrame | None = None
+
+    def show(
+        self,
+        frame: pd.DataFrame,
+        caption: str,
+        *,
+        max_rows: int | None = None,
+        empty_message: str = "No rows match this selection.",
+        note: str | None = None,
+    ) -> None:
+        """Replace the shown table (and an optional note paragraph below it)."""
+        self.frame = frame
+        self.caption = caption
+        parts = [TABLE_CSS]
+        if self.heading:
+            parts.append(f"<h4>{html.escape(self.heading)}</h4>")
+        parts.append(frame_to_html(frame, caption, max_rows=max_rows, empty_message=empty_message))
+        if note:
+            parts.append(f'<p class="mdr-note">{html.escape(note)}</p>')
+        self.html.value = "".join(parts)
+
+    def show_html(self, markup: str, caption: str) -> None:
+        """Replace the panel with ready-made HTML (the caller escapes its own text)."""
+        self.frame = None
+        self.caption = caption
+        self.html.value = TABLE_CSS + markup
+
+
+# --------------------------------------------------------------------------- figures
+
+
+class FigurePanel:
+    """One persistent matplotlib Figure (no pyplot) rendered to PNG in an ``ipywidgets.Image``.
+
+    Draw on ``panel.figure`` / ``panel.ax``, then call :meth:`render`. The layout is fixed with
+    ``subplots_adjust`` (``margins``), not recomputed on every redraw, to keep updates cheap.
+
+    >>> panel = FigurePanel("demo", figsize=(3, 2), dpi=50)
+    >>> _ = panel.ax.plot([0, 1], [0, 1])
+    >>> panel.render()
+    >>> panel.image.value[:4] == b"\\x89PNG", panel.image._dom_classes
+    (True, ('mdr-output', 'mdr-output-demo'))
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        figsize: tuple[float, float] = (8.0, 4.5),
+        dpi: int = 80,
+        margins: dict | None = None,
+        alt: str = "",
+    ):
+        self.name = name
+        self.dpi = dpi
+        self.figure = Figure(figsize=figsize, dpi=dpi)
+        self.figure.subplots_adjust(
+            **(margins or {"left": 0.25, "right": 0.97, "top": 0.88, "bottom": 0.14})
+        )
+        self.ax = self.figure.add_subplot()
+        self.image = add_classes(
+            widgets.Image(format="png", layout=widgets.Layout(max_width="100%")),
+            "mdr-output",
+            f"mdr-output-{name}",
+        )
+        self.alt = alt
+
+    def clear(self) -> None:
+        """Clear the axes (keeping the Figure, the Axes object and the fixed layout)."""
+        self.ax.clear()
+
+    def png(self) -> bytes:
+        """Return the figure as PNG bytes at the panel's dpi."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png", dpi=self.dpi)
+        return buffer.getvalue()
+
+    def render(self) -> None:
+        """Render the figure into the Image widget (one PNG per call)."""
+        self.image.value = self.png()
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def source_phrase(source_ids: Iterable[str]) -> str:
+    """Name the sources behind some rows in words: publisher and title, review first.
+
+    >>> source_phrase([])
+    'no source'
+    """
+    import mdr_data
+
+    ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str)))
+    if not ids:
+        return "no source"
+    table = mdr_data.sources().set_index("source_id")
+    words = []
+    for source_id in ids:
+        if source_id in table.index:
+            row = table.loc[source_id]
+            words.append(f"{row['publisher']} ({source_id})")
+        else:
+            words.append(source_id)
+    return "; ".join(words)
+
+
+# --------------------------------------------------------------------------- the tool base
+
+
+class Tool:
+    """Base class of every interactive tool: controls, outputs, ``view``, reset, update.
+
+    Subclasses build their controls and panels, then call :meth:`_finish` with the controls
+    (name → widget) and the output widgets; ``update()`` recomputes the outputs from the
+    controls. Batch changes inside ``with tool.hold():`` trigger a single update at the end;
+    a subclass reacts to one control (e.g. refilling another's options) in
+    :meth:`_on_control_change`, and every user change costs exactly one ``update()``.
+
+    >>> import ipywidgets as widgets
+    >>> class Echo(Tool):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.text = labelled(widgets.Text(value="hi"), "text", "Text:")
+    ...         self.out = TablePanel("echo")
+    ...         self._finish({"text": self.text}, [self.out.html])
+    ...     def update(self):
+    ...         self.title = f"You typed {self.text.value!r}"
+    ...         self.out.show(pd.DataFrame({"text": [self.text.value]}), self.title)
+    >>> echo = Echo()
+    >>> echo.text.value = "bye"; echo.title
+    "You typed 'bye'"
+    >>> echo.reset(); echo.title
+    "You typed 'hi'"
+    """
+
+    title: str = ""
+
+    def __init__(self) -> None:
+        self._holding = 0
+        self._pending = False
+        self._in_reset = False
+        self.controls: dict[str, widgets.Widget] = {}
+        self.defaults: dict[str, object] = {}
+        self.view: widgets.VBox = widgets.VBox()
+
+    # Subclasses override.
+    def update(self) -> None:  # pragma: no cover - abstract
+        """Recompute every output from the current control values."""
+        raise NotImplementedError
+
+    def _finish(
+        self,
+        controls: dict[str, widgets.Widget],
+        outputs: Sequence[widgets.Widget],
+        *,
+        rows: Sequence[Sequence[widgets.Widget]] | None = None,
+        header: widgets.Widget | None = None,
+    ) -> None:
+        """Record controls and defaults, wire them, lay out the view and draw once."""
+        self.controls = dict(controls)
+        self.defaults = {name: control.value for name, control in self.controls.items()}
+        self.reset_button = reset_button(self.reset)
+        for name, control in self.controls.items():
+            control.observe(lambda _change, name=name: self._changed(name), names="value")
+        if rows is None:
+            rows = [list(self.controls.values())]
+        boxes = [widgets.HBox(list(row)) for row in rows]
+        boxes[-1].children = (*boxes[-1].children, self.reset_button)
+        children = ([header] if header is not None else []) + boxes + list(outputs)
+        self.view = widgets.VBox(children)
+        self.view.add_class("mdr-tool")
+        self.update()
+
+    def _on_control_change(self, name: str) -> None:
+        """Hook: react to one control's change before the redraw (e.g. refill options).
+
+        Changes made here to other controls do not trigger extra redraws.
+        """
+
+    def _changed(self, name: str) -> None:
+        with self.hold():
+            if not self._in_reset:
+                self._on_control_change(name)
+            self._pending = True
+
+    @contextmanager
+    def hold(self):
+        """Suspend updates while several controls change; update once at the end."""
+        self._holding += 1
+        try:
+            yield self
+        finally:
+            self._holding -= 1
+            if not self._holding and self._pending:
+                self._pending = False
+                self.update()
+
+    def _before_reset(self) -> None:
+        """Hook: restore dependent options (e.g. an actor list that follows a region)."""
+
+    def reset(self) -> None:
+        """Restore every control to its default value and redraw."""
+        with self.hold():
+            self._in_reset = True
+            try:
+                self._before_reset()
+                for name, control in self.controls.items():
+                    control.value = self.defaults[name]
+            finally:
+                self._in_reset = False
+            self._pending = True
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.view._repr_mimebundle_(**kwargs)
