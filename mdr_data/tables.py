@@ -153,9 +153,7 @@ def _as_values(argument: str, value: object) -> list[str]:
         isinstance(item, str) for item in value
     ):
         return list(value)
-    raise TypeError(
-        f"{argument} must be a string or a list of strings, not {type(value).__name__}"
-    )
+    raise TypeError(f"{argument} must be a string or a list of strings, not {type(value).__name__}")
 
 
 def _match_vocabulary(table: str, column: str, argument: str, value: object) -> list[str]:
@@ -231,7 +229,9 @@ def sources(*, kind: str | None = None, data_dir: DataDir = None) -> pd.DataFram
     """
     table = _read("sources", data_dir)
     if kind is not None:
-        table = _filtered(table, table["kind"].isin(_match_vocabulary("sources", "kind", "kind", kind)))
+        table = _filtered(
+            table, table["kind"].isin(_match_vocabulary("sources", "kind", "kind", kind))
+        )
     return table.copy()
 
 
