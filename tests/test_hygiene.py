@@ -170,3 +170,13 @@ def test_jupyter_server_stays_on_localhost_with_its_token():
     for insecure in ("token=''", 'token=""', "IdentityProvider.token= ", "disable_check_xsrf"):
         assert insecure not in makefile
     assert not re.search(r"\bip=0\.0\.0\.0|\bip=\*", makefile)
+
+
+def test_data_dictionary_is_generated_from_the_schema():
+    result = subprocess.run(
+        [sys.executable, "scripts/build_data_dictionary.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
