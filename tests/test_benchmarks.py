@@ -1,0 +1,122 @@
+"""Smoke test of the benchmarks (``python -m benchmarks``): it runs and reports every figure.
+
+This checks the harness, not the budgets: each expected figure is present with a positive number
+and a PASS/MISS status where it has a budget (a MISS is a finding for ``make bench``, not a test
+failure). One ``--quick`` run of the import, growth and widget sections (~25 s) is shared by the
+tests; the notebook section executes the first notebook only and carries the ``notebooks`` mark.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUDGETED = {"PASS", "MISS"}
+
+
+def _run(tmp_path: Path, *sections: str) -> tuple[dict, str]:
+    out = tmp_path / "bench.json"
+    only = [arg for section in sections for arg in ("--only", section)]
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", *only, "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return json.loads(out.read_text(encoding="utf-8")), completed.stdout
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory) -> tuple[dict, str]:
+    return _run(tmp_path_factory.mktemp("bench"), "import", "growth", "widgets")
+
+
+def _widget_modules() -> list[str]:
+    """Found independently of the harness: the public modules in mdr_data/widgets/."""
+    return sorted(
+        p.stem for p in (REPO / "mdr_data" / "widgets").glob("*.py") if not p.stem.startswith("_")
+    )
+
+
+def _check(report: dict, keys: list[str], *, budgeted: set[str]) -> None:
+    figures = report["figures"]
+    missing = [key for key in keys if key not in figures]
+    assert not missing, f"figures missing from the report: {missing}"
+    for key in keys:
+        figure = figures[key]
+        value = figure["value"]
+        if key.startswith("anchor.") and importlib.util.find_spec("palmerpenguins") is None:
+            continue  # reported as n/a without the bench extra
+        assert isinstance(value, int | float) and math.isfinite(value) and value > 0, (key, figure)
+        if key in budgeted:
+            assert figure["status"] in BUDGETED, (key, figure)
+            assert figure["budget"] is not None and figure["budget"] > 0, (key, figure)
+            assert figure["status"] == ("PASS" if value <= figure["budget"] else "MISS")
+
+
+def test_report_shape(quick_run):
+    report, stdout = quick_run
+    assert report["quick"] is True
+    assert report["summary"]["crashed"] == []
+    assert not [k for k in report["figures"] if k.endswith(".error")]
+    for figure in report["figures"].values():
+        assert figure["status"] in {"PASS", "MISS", "info"}
+        assert (figure["status"] == "info") == (figure["budget"] is None)
+    assert "mdr_data import+load / pandas import =" in stdout
+    assert "load all tables vs load_penguins =" in stdout
+
+
+def test_import_section(quick_run):
+    report, _ = quick_run
+    keys = ["import.pandas_ms", "import.mdr_data_ms", "import.load_all_ms", "import.ratio",
+            "anchor.penguins_ms", "anchor.load_vs_penguins"]  # fmt: skip
+    _check(report, keys, budgeted={"import.ratio"})
+
+
+def test_growth_section(quick_run):
+    report, _ = quick_run
+    loads = [f"growth.load_{f}x_ms" for f in (1, 10, 100)]
+    budgeted = {
+        "growth.load_ratio_10x",
+        "growth.load_ratio_100x",
+        "growth.per_row_100x_vs_10x",
+        "growth.filter_10x_median_ms",
+        "growth.filter_100x_median_ms",
+    }
+    _check(report, [*loads, "growth.filter_1x_median_ms", *budgeted], budgeted=budgeted)
+    rows = [report["figures"][key]["extra"]["rows"] for key in loads]
+    assert rows[1] == 10 * rows[0] and rows[2] == 100 * rows[0]
+
+
+def test_widget_section(quick_run):
+    report, _ = quick_run
+    modules = _widget_modules()
+    if not modules:
+        pytest.skip("no widget modules yet")
+    keys = [f"widgets.{m}.{stat}" for m in modules for stat in ("median_ms", "p95_ms")]
+    _check(report, keys, budgeted=set(keys))
+    for module in modules:
+        controls = report["figures"][f"widgets.{module}.median_ms"]["extra"]["controls"]
+        assert controls, f"no controls driven in {module}"
+        assert all(c["changes"] > 0 for c in controls.values()), (module, controls)
+
+
+@pytest.mark.notebooks
+def test_notebook_section(tmp_path):
+    notebooks = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    if not notebooks:
+        pytest.skip("no notebooks yet")
+    report, _ = _run(tmp_path, "notebooks")
+    keys = ["notebooks.empty_kernel_s", f"notebooks.{notebooks[0].stem}_s", "notebooks.total_s"]
+    _check(report, keys, budgeted={"notebooks.total_s"})
+    assert report["figures"]["notebooks.total_s"]["extra"]["executed"] == [notebooks[0].name]
