@@ -1,0 +1,55 @@
+"""Change widgets the way a person does (mouse, keyboard) and wait for the visible result."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+TIMEOUT_MS = 30_000
+
+
+def expect_text(locator: Locator, expected: str | re.Pattern[str], timeout_ms: float = TIMEOUT_MS):
+    """Wait until ``locator`` shows ``expected`` (substring or regex); fail with what it shows."""
+    from playwright.sync_api import expect
+
+    expect(locator).to_contain_text(expected, timeout=timeout_ms)
+
+
+def expect_text_changes(locator: Locator, before: str, timeout_ms: float = TIMEOUT_MS) -> str:
+    """Wait until ``locator``'s text differs from ``before``; return the new text."""
+    from playwright.sync_api import expect
+
+    expect(locator).not_to_have_text(before, timeout=timeout_ms)
+    return locator.inner_text()
+
+
+def dropdown_options(scope: Locator, css_class: str) -> list[str]:
+    select = scope.locator(f".{css_class} select").first
+    return [text.strip() for text in select.locator("option").all_inner_texts()]
+
+
+def select_dropdown(scope: Locator, css_class: str, label: str) -> None:
+    """Pick ``label`` in the ``<select>`` of the Dropdown that has class ``css_class``."""
+    scope.locator(f".{css_class} select").first.select_option(label=label)
+
+
+def press_slider(scope: Locator, css_class: str, key: str = "ArrowRight", times: int = 1) -> None:
+    """Move the slider with class ``css_class`` by keyboard (focus its handle, press ``key``)."""
+    handle = scope.locator(f".{css_class} .noUi-handle").first
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)
+
+
+def click_toggle(scope: Locator, css_class: str) -> None:
+    """Click a ToggleButton (or Button) with class ``css_class``; also finds one inside a box."""
+    target = scope.locator(f"button.{css_class}, .{css_class} button").first
+    target.click()
+
+
+def click_toggle_option(scope: Locator, css_class: str, label: str) -> None:
+    """Click the button labelled ``label`` in a ToggleButtons widget with class ``css_class``."""
+    scope.locator(f".{css_class} button", has_text=label).first.click()

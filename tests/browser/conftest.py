@@ -1,0 +1,125 @@
+"""Fixtures for the browser tests: one JupyterLab server, one Chromium, a fresh page per test.
+
+Without Chromium (or Playwright) the tests skip with a hint on how to install it, except under
+CI (env ``CI`` set), where a missing browser fails: CI must prove what a person would see.
+``MDR_CHROMIUM`` points at another Chromium/Chrome binary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from ._lab import LabNotebook
+from ._servers import REPO_ROOT, ServerProcess, install_cleanup_handlers, start_jupyterlab
+
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+INSTALL_HINT = (
+    "install Chromium (`sudo apt-get install chromium` on Debian/Ubuntu) or set "
+    "MDR_CHROMIUM=/path/to/chrome; Playwright comes with the project's dev dependencies "
+    "(never `playwright install`: its browser download is not needed)"
+)
+
+
+def _unavailable(reason: str) -> None:
+    message = f"browser tests cannot run: {reason}; {INSTALL_HINT}"
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{message} (CI is set, so this fails instead of skipping)", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    path = os.environ.get("MDR_CHROMIUM") or DEFAULT_CHROMIUM
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        _unavailable(f"no executable Chromium at {path}")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        _unavailable(f"Playwright for Python is not importable ({exc})")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    install_cleanup_handlers()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_executable, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(30_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary copy of notebooks/ (JupyterLab autosaves into whatever it opens)."""
+    root = tmp_path_factory.mktemp("lab-root")
+    if NOTEBOOKS_DIR.is_dir():
+        shutil.copytree(
+            NOTEBOOKS_DIR,
+            root,
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        )
+    return root
+
+
+@pytest.fixture(scope="session")
+def lab_server(
+    lab_root: Path, tmp_path_factory: pytest.TempPathFactory, chromium_executable: str
+) -> Iterator[ServerProcess]:
+    install_cleanup_handlers()
+    server = start_jupyterlab(lab_root, tmp_path_factory.mktemp("lab-home"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def open_notebook(page, lab_server: ServerProcess) -> Iterator[Callable[[str], LabNotebook]]:
+    """``open_notebook("01-x.ipynb")`` opens it (path relative to the served copy) and waits
+    until its kernel is connected and idle; kernels are shut down after the test."""
+    opened: list[LabNotebook] = []
+
+    def _open(path: str) -> LabNotebook:
+        notebook = LabNotebook(page, lab_server, path)
+        opened.append(notebook)
+        notebook.open()
+        return notebook
+
+    try:
+        yield _open
+    finally:
+        if opened:
+            opened[0].shutdown_kernels()
