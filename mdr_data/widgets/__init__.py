@@ -3,35 +3,27 @@
 Each builder returns a :class:`~mdr_data.widgets._base.Tool`: its controls are attributes
 (ipywidgets), ``.view`` is the VBox to display (the tool displays itself too), ``.reset()``
 restores the defaults, and the current state (``.current_table``, ``.figure``, ``.title``) is
-there for tests. Builders are imported lazily, so ``import mdr_data.widgets`` stays cheap and a
-module another engineer has not written yet does not break the others.
+there for tests. Shared pieces (panels, labelled controls, reset button) are in
+:mod:`mdr_data.widgets._base`.
+
+A builder has the name of its module (``table_browser`` in ``table_browser.py``); importing it
+here makes ``mdr_data.widgets.table_browser`` the function. Import classes from the module
+itself: ``from mdr_data.widgets.table_browser import TableBrowser``. Add one import line (and an
+``__all__`` entry) per new tool.
 
 >>> import mdr_data.widgets as w
->>> "actor_explorer" in w.__all__
+>>> callable(w.actor_explorer)
 True
 """
 
-from __future__ import annotations
+from mdr_data.widgets.actor_explorer import actor_explorer
+from mdr_data.widgets.capability_compare import capability_compare
+from mdr_data.widgets.relationship_network import relationship_network
+from mdr_data.widgets.table_browser import table_browser
 
-import importlib
-
-# builder name -> module (inside mdr_data.widgets) that defines it. Add a line per new tool.
-_BUILDERS = {
-    "table_browser": "table_browser",
-    "actor_explorer": "actor_explorer",
-    "capability_compare": "capability_compare",
-    "relationship_network": "relationship_network",
-}
-
-__all__ = sorted(_BUILDERS)
-
-
-def __getattr__(name: str):
-    module = _BUILDERS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'mdr_data.widgets' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"mdr_data.widgets.{module}"), name)
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_BUILDERS))
+__all__ = [
+    "actor_explorer",
+    "capability_compare",
+    "relationship_network",
+    "table_browser",
+]

@@ -1,0 +1,524 @@
+"""Static plots for the notebooks and widgets: one colour-blind-safe look, readable when projected.
+
+Every function takes a matplotlib ``ax`` and a DataFrame from :mod:`mdr_data`, draws with plain
+matplotlib primitives (fast enough to redraw inside a widget) and returns the ``ax``. Nothing
+here changes matplotlib's global state: :func:`style` is a context manager around
+:func:`matplotlib.rc_context`, and fonts are set explicitly.
+
+The palette is Okabe and Ito's (distinguishable with the common colour-vision deficiencies);
+meaning never rests on colour alone (line styles, markers, hatching and labels repeat it).
+
+>>> from matplotlib.figure import Figure
+>>> import mdr_data
+>>> ax = Figure().add_subplot()
+>>> _ = range_chart(ax, mdr_data.capabilities(actor="China", category="ICBM"))
+>>> "ICBM" in ax.get_title()
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+import matplotlib
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch, Polygon
+
+__all__ = [
+    "BASE_FONT_SIZE",
+    "CONFIDENCE_HATCH",
+    "KIND_STYLES",
+    "OKABE_ITO",
+    "REGION_ORDER",
+    "ROLE_COLOURS",
+    "actor_colours",
+    "network",
+    "network_layout",
+    "range_chart",
+    "role_chart",
+    "style",
+    "theme",
+]
+
+#: Okabe–Ito colour-blind-safe palette (black last, for text-like marks).
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "grey": "#999999",
+    "black": "#000000",
+}
+_CYCLE = [
+    OKABE_ITO[name]
+    for name in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue")
+] + [OKABE_ITO["yellow"], OKABE_ITO["grey"]]
+
+#: Base font size in points: readable from the back of a classroom.
+BASE_FONT_SIZE = 14
+
+#: Colour of each role the review casts an actor in (the vocabulary of ``actors.role``).
+ROLE_COLOURS = {
+    "United States": OKABE_ITO["blue"],
+    "ally": OKABE_ITO["sky blue"],
+    "partner": OKABE_ITO["bluish green"],
+    "revisionist power": OKABE_ITO["vermillion"],
+    "competitor": OKABE_ITO["orange"],
+    "rogue state": OKABE_ITO["reddish purple"],
+    "non-state actor": OKABE_ITO["yellow"],
+    "other": OKABE_ITO["grey"],
+}
+
+#: Colour and line style of each relationship kind (the vocabulary of ``relationships.kind``).
+KIND_STYLES = {
+    "treaty alliance": {"color": OKABE_ITO["blue"], "linestyle": "-"},
+    "major defence partner": {"color": OKABE_ITO["bluish green"], "linestyle": "-"},
+    "missile defence cooperation": {"color": OKABE_ITO["sky blue"], "linestyle": "--"},
+    "technology transfer": {"color": OKABE_ITO["vermillion"], "linestyle": "-"},
+    "arms purchase": {"color": OKABE_ITO["orange"], "linestyle": "-."},
+    "agreement": {"color": OKABE_ITO["bluish green"], "linestyle": ":"},
+    "dialogue": {"color": OKABE_ITO["grey"], "linestyle": ":"},
+    "trade authorisation": {"color": OKABE_ITO["reddish purple"], "linestyle": "--"},
+    "co-development": {"color": OKABE_ITO["blue"], "linestyle": "-."},
+    "missile supply": {"color": OKABE_ITO["black"], "linestyle": "--"},
+}
+
+#: Hatching by confidence: thinly sourced figures look unfinished, not just differently coloured.
+CONFIDENCE_HATCH = {"corroborated": "", "single source": "", "unverified": "//"}
+
+#: Order of regions around the network circle (neighbours sit next to each other).
+REGION_ORDER = [
+    "North America",
+    "Europe",
+    "Middle East",
+    "South Asia",
+    "East Asia",
+    "Oceania",
+    "Global",
+]
+
+
+def theme() -> dict:
+    """Return the rcParams of the course look (pass to ``matplotlib.rc_context``).
+
+    >>> theme()["font.size"]
+    14
+    """
+    return {
+        "font.size": BASE_FONT_SIZE,
+        "axes.titlesize": BASE_FONT_SIZE + 2,
+        "axes.labelsize": BASE_FONT_SIZE,
+        "xtick.labelsize": BASE_FONT_SIZE - 1,
+        "ytick.labelsize": BASE_FONT_SIZE - 1,
+        "legend.fontsize": BASE_FONT_SIZE - 2,
+        "axes.prop_cycle": matplotlib.cycler(color=_CYCLE),
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.dpi": 100,
+    }
+
+
+@contextmanager
+def style():
+    """Apply :func:`theme` inside a ``with`` block only (no global change).
+
+    >>> import matplotlib
+    >>> with style():
+    ...     matplotlib.rcParams["font.size"]
+    14.0
+    """
+    with matplotlib.rc_context(theme()):
+        yield
+
+
+def actor_colours(actor_ids: Iterable[str]) -> dict[str, str]:
+    """Give each actor a stable palette colour, in the order given (cycling past 8).
+
+    >>> actor_colours(["CHN", "RUS"])["RUS"]
+    '#E69F00'
+    """
+    return {actor: _CYCLE[i % len(_CYCLE)] for i, actor in enumerate(dict.fromkeys(actor_ids))}
+
+
+def _names() -> dict[str, str]:
+    import mdr_data
+
+    table = mdr_data.actors()
+    return dict(zip(table["actor_id"], table["name"], strict=True))
+
+
+def _fmt(value: int) -> str:
+    return f"{int(value):,}"
+
+
+# --------------------------------------------------------------------------- range chart
+
+
+def range_chart(
+    ax,
+    frame: pd.DataFrame,
+    *,
+    names: dict[str, str] | None = None,
+    colours: dict[str, str] | None = None,
+    title: str | None = None,
+    according_to: str = "the 2019 MDR as reported",
+):
+    """Draw capability counts as ranges: a bar from low to high, a point for a single figure.
+
+    One row per capability (``count_low``/``count_high`` as the source gives them); rows with
+    no count read "no figure given" instead of a zero. Unverified rows are hatched.
+
+    >>> from matplotlib.figure import Figure
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"actor_id": ["CHN"], "category": ["ICBM"], "system": [pd.NA],
+    ...     "count_low": [75], "count_high": [100], "confidence": ["unverified"]})
+    >>> ax = range_chart(Figure().add_subplot(), rows, names={"CHN": "China"})
+    >>> [t.get_text() for t in ax.texts]
+    ['75', '100']
+    """
+    names = names if names is not None else _names()
+    colours = colours if colours is not None else actor_colours(frame["actor_id"])
+    fs = BASE_FONT_SIZE
+    labels = []
+    top = 0
+    n = len(frame)
+    highest = max(
+        [int(v) for v in frame["count_high"].dropna()]
+        + [int(v) for v in frame["count_low"].dropna()]
+        + [1]
+    )
+    pad = highest * 0.03
+    rows = zip(
+        frame["actor_id"],
+        frame["category"].astype(str),
+        frame["system"],
+        frame["count_low"],
+        frame["count_high"],
+        frame["confidence"].astype(str),
+        strict=True,
+    )
+    for i, (actor, category, system, low, high, confidence) in enumerate(rows):
+        y = n - 1 - i
+        label = f"{names.get(actor, actor)}: {category}"
+        if isinstance(system, str) and system:
+            label += f" ({system})"
+        labels.append((y, label))
+        colour = colours.get(actor, OKABE_ITO["grey"])
+        hatch = CONFIDENCE_HATCH.get(confidence, "")
+        low_missing, high_missing = pd.isna(low), pd.isna(high)
+        if low_missing and high_missing:
+            ax.text(
+                0,
+                y,
+                "no figure given",
+                va="center",
+                ha="left",
+                fontsize=fs - 1,
+                style="italic",
+                color="#555555",
+            )
+            continue
+        low = int(high if low_missing else low)
+        high = int(low if high_missing else high)
+        if high > low:
+            ax.barh(
+                y,
+                high - low,
+                left=low,
+                height=0.5,
+                color=colour,
+                edgecolor="black",
+                hatch=hatch,
+                linewidth=1,
+            )
+            ax.text(low - pad, y, _fmt(low), va="center", ha="right", fontsize=fs - 1)
+            ax.text(high + pad, y, _fmt(high), va="center", ha="left", fontsize=fs - 1)
+        else:
+            ax.scatter(
+                [low],
+                [y],
+                s=140,
+                color=colour,
+                edgecolor="black",
+                zorder=3,
+                hatch=hatch or None,
+                marker="D" if hatch else "o",
+            )
+            ax.text(low + pad * 1.5, y, _fmt(low), va="center", ha="left", fontsize=fs - 1)
+        top = max(top, high)
+    ax.set_yticks([y for y, _ in labels])
+    ax.set_yticklabels([label for _, label in labels], fontsize=fs - 1)
+    ax.set_ylim(-0.7, max(n, 1) - 0.3)
+    ax.set_xlim(-pad * 2 if top else 0, (top or 1) * 1.18 + pad)
+    ax.set_xlabel("Number the source gives (a bar spans a range low–high)", fontsize=fs)
+    ax.tick_params(axis="x", labelsize=fs - 2)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    categories = sorted(set(frame["category"].astype(str)))
+    if title is None:
+        title = f"{', '.join(categories) or 'Capabilities'} counts, according to {according_to}"
+    ax.set_title(title, fontsize=fs + 1, loc="left", y=1.02)
+    if "unverified" in set(frame["confidence"].astype(str)):
+        ax.legend(
+            handles=[
+                Patch(
+                    facecolor="white",
+                    edgecolor="black",
+                    hatch="//",
+                    label="unverified: news article only",
+                )
+            ],
+            loc="lower right",
+            fontsize=fs - 3,
+            frameon=False,
+        )
+    return ax
+
+
+# --------------------------------------------------------------------------- role chart
+
+
+def role_chart(ax, actors: pd.DataFrame, *, title: str | None = None):
+    """Bar chart: how many actors the review casts in each role (from ``mdr_data.actors()``).
+
+    >>> from matplotlib.figure import Figure
+    >>> import mdr_data
+    >>> ax = role_chart(Figure().add_subplot(), mdr_data.actors())
+    >>> ax.get_xlabel()
+    'Number of actors'
+    """
+    fs = BASE_FONT_SIZE
+    counts = actors["role"].astype(str).value_counts()
+    order = [role for role in ROLE_COLOURS if role in counts.index][::-1]
+    values = [int(counts[role]) for role in order]
+    ax.barh(order, values, color=[ROLE_COLOURS[role] for role in order], edgecolor="black")
+    for y, value in enumerate(values):
+        ax.text(value + 0.05, y, str(value), va="center", fontsize=fs - 1)
+    ax.set_xlabel("Number of actors", fontsize=fs)
+    ax.tick_params(labelsize=fs - 1)
+    ax.set_title(
+        title or "Actors by the role the 2019 MDR casts them in",
+        fontsize=fs + 1,
+        loc="left",
+        y=1.02,
+    )
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    return ax
+
+
+# --------------------------------------------------------------------------- network
+
+
+def network_layout(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Place actors on a circle, grouped by region (``REGION_ORDER``), in table order within.
+
+    The layout depends only on the actors table, so it never jumps between redraws.
+
+    >>> import pandas as pd
+    >>> pos = network_layout(pd.DataFrame({"actor_id": ["A", "B"],
+    ...                                    "region": ["Europe", "East Asia"]}))
+    >>> [round(v, 2) for v in pos["A"]]
+    [0.0, 1.0]
+    """
+    region_rank = {region: i for i, region in enumerate(REGION_ORDER)}
+    ordered = sorted(
+        enumerate(zip(actors["actor_id"], actors["region"].astype(str), strict=True)),
+        key=lambda item: (region_rank.get(item[1][1], len(REGION_ORDER)), item[0]),
+    )
+    n = max(len(ordered), 1)
+    positions = {}
+    for k, (_, (actor, _region)) in enumerate(ordered):
+        angle = math.pi / 2 - 2 * math.pi * k / n
+        positions[actor] = (math.cos(angle), math.sin(angle))
+    return positions
+
+
+def network(
+    ax,
+    edges: pd.DataFrame,
+    actors: pd.DataFrame,
+    *,
+    focus: str | None = None,
+    positions: dict[str, tuple[float, float]] | None = None,
+    title: str | None = None,
+    legend: bool = True,
+):
+    """Draw relationships between actors on a fixed circular layout (no networkx).
+
+    Edges are coloured and dashed by kind, directed edges carry an arrow, parallel edges curve
+    apart, and each multilateral format is shaded as a polygon with its name. Actors outside
+    ``edges`` are drawn faded; ``focus`` (an actor id) is ringed.
+
+    >>> from matplotlib.figure import Figure
+    >>> import mdr_data
+    >>> ax = network(Figure().add_subplot(), mdr_data.relationships(), mdr_data.actors())
+    >>> ax.get_title().startswith("Relationships")
+    True
+    """
+    fs = BASE_FONT_SIZE
+    positions = positions if positions is not None else network_layout(actors)
+    involved = set(edges["actor_from"]) | set(edges["actor_to"])
+
+    # Multilateral formats: a shaded polygon around their members, labelled at the centroid.
+    formats = edges["multilateral_format"].dropna().unique()
+    for k, name in enumerate(sorted(formats)):
+        part = edges[edges["multilateral_format"] == name]
+        members = [
+            a for a in dict.fromkeys([*part["actor_from"], *part["actor_to"]]) if a in positions
+        ]
+        if len(members) < 2:
+            continue
+        points = [positions[a] for a in members]
+        cx = sum(p[0] for p in points) / len(points)
+        cy = sum(p[1] for p in points) / len(points)
+        points.sort(key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
+        ax.add_patch(
+            Polygon(
+                points,
+                closed=True,
+                facecolor=OKABE_ITO["yellow"],
+                alpha=0.35,
+                edgecolor=OKABE_ITO["orange"],
+                linewidth=3,
+                zorder=0,
+            )
+        )
+        ax.text(
+            cx * 0.6,
+            cy * 0.6 - 0.08 * k,
+            name,
+            ha="center",
+            va="center",
+            fontsize=fs - 3,
+            style="italic",
+            zorder=4,
+            bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
+        )
+
+    # Edges: count parallels per unordered pair so they curve apart.
+    seen: dict[frozenset, int] = {}
+    rows = zip(
+        edges["actor_from"],
+        edges["actor_to"],
+        edges["kind"].astype(str),
+        edges["directed"].fillna(False),
+        edges["multilateral_format"],
+        strict=True,
+    )
+    for source, target, kind, directed, fmt in rows:
+        if source not in positions or target not in positions:
+            continue
+        pair = frozenset((source, target))
+        index = seen.get(pair, 0)
+        seen[pair] = index + 1
+        rad = 0.0 if index == 0 else (0.18 * ((index + 1) // 2) * (1 if index % 2 else -1))
+        look = KIND_STYLES.get(kind, {"color": OKABE_ITO["black"], "linestyle": "-"})
+        multilateral = isinstance(fmt, str) and bool(fmt)
+        ax.add_patch(
+            FancyArrowPatch(
+                positions[source],
+                positions[target],
+                arrowstyle="-|>" if bool(directed) else "-",
+                mutation_scale=22,
+                connectionstyle=f"arc3,rad={rad}",
+                color=look["color"],
+                linestyle=look["linestyle"],
+                linewidth=4 if multilateral else 2.5,
+                shrinkA=14,
+                shrinkB=14,
+                zorder=2,
+            )
+        )
+
+    # Nodes and labels.
+    ids = [a for a in actors["actor_id"] if a in positions]
+    roles = dict(zip(actors["actor_id"], actors["role"].astype(str), strict=True))
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    xs = [positions[a][0] for a in ids]
+    ys = [positions[a][1] for a in ids]
+    colours = [ROLE_COLOURS.get(roles[a], OKABE_ITO["grey"]) for a in ids]
+    alphas = [1.0 if (a in involved or not len(edges)) else 0.25 for a in ids]
+    ax.scatter(
+        xs,
+        ys,
+        s=260,
+        c=colours,
+        edgecolors="black",
+        linewidths=1,
+        zorder=3,
+        alpha=None if all(v == 1.0 for v in alphas) else alphas,
+    )
+    if focus in positions:
+        ax.scatter(
+            [positions[focus][0]],
+            [positions[focus][1]],
+            s=700,
+            facecolors="none",
+            edgecolors="black",
+            linewidths=2.5,
+            zorder=3,
+        )
+    for a, x, y, alpha in zip(ids, xs, ys, alphas, strict=True):
+        ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
+        va = "bottom" if y > 0.5 else "top" if y < -0.5 else "center"
+        ax.text(
+            x * 1.13,
+            y * 1.13,
+            names.get(a, a),
+            ha=ha,
+            va=va,
+            fontsize=fs - 1,
+            alpha=max(alpha, 0.45),
+            zorder=4,
+            fontweight="bold" if a == focus else "normal",
+        )
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.35, 1.35)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(
+        title or "Relationships between actors, as recorded in the course tables",
+        fontsize=fs + 1,
+        loc="left",
+        y=1.02,
+    )
+    if legend:
+        kinds = [k for k in KIND_STYLES if k in set(edges["kind"].astype(str))]
+        handles = [
+            Line2D(
+                [0],
+                [0],
+                color=KIND_STYLES[k]["color"],
+                linestyle=KIND_STYLES[k]["linestyle"],
+                linewidth=2.5,
+                label=k,
+            )
+            for k in kinds
+        ]
+        if len(formats):
+            handles.append(
+                Patch(
+                    facecolor=OKABE_ITO["yellow"],
+                    alpha=0.5,
+                    edgecolor=OKABE_ITO["orange"],
+                    label="multilateral format",
+                )
+            )
+        if handles:
+            ax.legend(
+                handles=handles,
+                loc="center left",
+                bbox_to_anchor=(1.0, 0.5),
+                fontsize=fs - 4,
+                frameon=False,
+                title="arrow = one-way",
+                title_fontsize=fs - 4,
+            )
+    return ax

@@ -1,0 +1,161 @@
+"""Notebook 03's relationship network: filter edges by kind and focus on one actor.
+
+The layout is computed once from the actors table (a circle grouped by region, see
+:func:`mdr_data.plots.network_layout`), so nodes never move between redraws; edges are styled by
+kind, one-way edges carry arrows and multilateral formats are shaded. The visible edges are
+listed below the figure with their sources.
+
+>>> from mdr_data.widgets import relationship_network
+>>> net = relationship_network(focus="JPN")
+>>> all("JPN" in pair for pair in zip(net.current_table["actor_from"],
+...                                   net.current_table["actor_to"]))
+True
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+import mdr_data
+from mdr_data import plots
+from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled, source_phrase
+
+__all__ = ["ALL_ACTORS", "RelationshipNetwork", "relationship_network"]
+
+ALL_ACTORS = ""
+TABLE_COLUMNS = [
+    "from",
+    "to",
+    "kind",
+    "direction",
+    "instrument",
+    "year",
+    "multilateral_format",
+    "source_id",
+    "confidence",
+]
+
+
+class RelationshipNetwork(Tool):
+    """The relationship network; build it with :func:`relationship_network`.
+
+    Controls: ``kinds`` (multi-select), ``focus`` (an actor id, or ``""`` for all).
+    State: ``current_table`` (visible edges), ``figure``, ``title``.
+    """
+
+    def __init__(self, kinds=None, focus: str | None = None, *, data_dir=None):
+        super().__init__()
+        self.data_dir = data_dir
+        self._edges = mdr_data.relationships(data_dir=data_dir)
+        actors = mdr_data.actors(data_dir=data_dir)
+        linked = set(self._edges["actor_from"]) | set(self._edges["actor_to"])
+        self._actors = actors[actors["actor_id"].isin(linked)].reset_index(drop=True)
+        self._names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+        self._positions = plots.network_layout(self._actors)
+        self._cache: dict[tuple, pd.DataFrame] = {}
+        present = set(self._edges["kind"].astype(str))
+        vocabulary = [k for k in self._edges["kind"].cat.categories if k in present]
+        if kinds is None:
+            kinds = tuple(vocabulary)
+        else:
+            kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+            unknown = [k for k in kinds if k not in vocabulary]
+            if unknown:
+                raise ValueError(
+                    f"no relationships of kind {unknown[0]!r}; choose from {', '.join(vocabulary)}"
+                )
+        focus = ALL_ACTORS if not focus else mdr_data.resolve_actor(focus, data_dir=data_dir)
+        self.kinds = labelled(
+            widgets.SelectMultiple(
+                options=vocabulary, value=kinds, rows=min(max(len(vocabulary), 3), 10)
+            ),
+            "kinds",
+            "Kinds:",
+        )
+        self.focus = labelled(
+            widgets.Dropdown(
+                options=[("(all actors)", ALL_ACTORS)]
+                + [(self._names[a], a) for a in self._actors["actor_id"]],
+                value=focus,
+            ),
+            "focus",
+            "Focus on:",
+        )
+        self.panel = FigurePanel(
+            "network",
+            figsize=(9.5, 5.6),
+            dpi=80,
+            margins={"left": 0.01, "right": 0.7, "top": 0.92, "bottom": 0.01},
+        )
+        self.figure = self.panel.figure
+        self.table_panel = TablePanel("network-table")
+        self._finish(
+            {"kinds": self.kinds, "focus": self.focus},
+            [self.panel.image, self.table_panel.html],
+        )
+
+    def _visible(self, kinds: tuple[str, ...], focus: str) -> pd.DataFrame:
+        key = (kinds, focus)
+        if key not in self._cache:
+            edges = self._edges
+            mask = edges["kind"].astype(str).isin(list(kinds))
+            if focus:
+                mask &= (edges["actor_from"] == focus) | (edges["actor_to"] == focus)
+            self._cache[key] = edges.loc[mask].reset_index(drop=True)
+        return self._cache[key]
+
+    def update(self) -> None:
+        """Redraw the network and the edge table for the selected kinds and focus."""
+        kinds = tuple(self.kinds.value)
+        focus = self.focus.value
+        edges = self._visible(kinds, focus)
+        self.current_table = edges
+        who = self._names.get(focus, focus) if focus else "all actors"
+        what = ", ".join(kinds) if kinds else "no kind selected"
+        sources = source_phrase(edges["source_id"], data_dir=self.data_dir)
+        self.title = (
+            f"Relationships of {who} ({len(edges)} shown; kinds: {what}), according to {sources}"
+        )
+        self.panel.clear()
+        plots.network(
+            self.panel.ax,
+            edges,
+            self._actors,
+            focus=focus or None,
+            positions=self._positions,
+            title=f"Relationships of {who}: {len(edges)} shown",
+        )
+        self.panel.render()
+        directed = edges["directed"].fillna(False).astype(bool)
+        shown = pd.DataFrame(
+            {
+                "from": [self._names.get(a, a) for a in edges["actor_from"]],
+                "to": [self._names.get(a, a) for a in edges["actor_to"]],
+                "kind": edges["kind"].astype(str).tolist(),
+                "direction": ["one-way →" if d else "mutual" for d in directed],
+                "instrument": edges["instrument"].tolist(),
+                "year": edges["year"].tolist(),
+                "multilateral_format": edges["multilateral_format"].tolist(),
+                "source_id": edges["source_id"].tolist(),
+                "confidence": edges["confidence"].astype(str).tolist(),
+            },
+            columns=TABLE_COLUMNS,
+        )
+        note = None
+        if "unverified" in set(shown["confidence"]):
+            note = (
+                "Edges marked 'unverified' are reported only by the news article the course "
+                "started from."
+            )
+        self.table_panel.show(shown, self.title, empty_message="No relationships match.", note=note)
+
+
+def relationship_network(kinds=None, focus: str | None = None, *, data_dir=None):
+    """Build the relationship network; ``kinds`` limits edge kinds, ``focus`` picks an actor.
+
+    >>> net = relationship_network(kinds=["technology transfer"])
+    >>> set(net.current_table["kind"].astype(str)) <= {"technology transfer"}
+    True
+    """
+    return RelationshipNetwork(kinds, focus, data_dir=data_dir)

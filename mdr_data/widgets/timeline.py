@@ -1,0 +1,409 @@
+"""Notebook 04's interactive timeline of the US–India story around the 2019 review.
+
+Every event of ``mdr_data.events()`` on a date axis, one line per event, coloured by kind;
+a hollow marker and a shaded span show an event dated only to the month or the year. Two
+controls: a year range and an actor filter (all events, India's, India with the United States,
+India with Russia). The table below the figure lists the same events with their ``source_id``
+and ``confidence``; where sources date one step differently (the Major Defense Partner
+recognition and its finalisation, the STA-1 announcement and its rule) both rows appear.
+
+>>> tool = timeline()
+>>> tool.actors.value = "IND+RUS"
+>>> "India and Russia" in tool.title
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ipywidgets as widgets
+import matplotlib.dates as mdates
+import matplotlib.ticker as mticker
+import numpy as np
+import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+
+import mdr_data
+from mdr_data import _schema
+from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled
+
+__all__ = ["ACTOR_CHOICES", "Timeline", "format_when", "timeline", "timeline_events"]
+
+#: (label shown in the dropdown, value): the value is "all" or actor ids joined by "+";
+#: an event matches when every named actor took part in it (``mdr_data.event_actors``).
+ACTOR_CHOICES = (
+    ("All events", "all"),
+    ("India", "IND"),
+    ("India and the United States", "IND+USA"),
+    ("India and Russia", "IND+RUS"),
+)
+
+#: Okabe–Ito colours (colour-blind safe), then two greys: one per event kind of the schema.
+_PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#999999",
+    "#666666",
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DEFAULT_YEARS = (2016, 2019)
+_TABLE_COLUMNS = {
+    "when": "When",
+    "title": "Event",
+    "kind": "Kind",
+    "actor_names": "Actors",
+    "source_id": "Source",
+    "confidence": "Confidence",
+    "notes": "Notes",
+}
+
+
+def _kind_colours() -> dict[str, str]:
+    """One fixed colour per event kind, so a kind keeps its colour across selections."""
+    field = next(f for f in _schema.fields("events") if f["name"] == "kind")
+    return dict(zip(_schema.enum_of(field), _PALETTE, strict=False))
+
+
+def format_when(date: pd.Timestamp, precision: str) -> str:
+    """Write a date only as precisely as its source gives it.
+
+    >>> import pandas as pd
+    >>> day = pd.Timestamp("2018-09-06")
+    >>> format_when(day, "day"), format_when(day, "month"), format_when(day, "year")
+    ('6 Sep 2018', 'Sep 2018', '2018')
+    """
+    if precision == "year":
+        return f"{date.year}"
+    if precision == "month":
+        return f"{_MONTHS[date.month - 1]} {date.year}"
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _precision_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """Last day an event dated with this precision may fall on."""
+    if precision == "year":
+        return pd.Timestamp(year=date.year, month=12, day=31)
+    if precision == "month":
+        return date + pd.offsets.MonthEnd(0)
+    return date
+
+
+@lru_cache(maxsize=8)
+def _all_events(data_dir: str | None) -> pd.DataFrame:
+    """Every event with its formatted date and the names of the actors that took part."""
+    events = mdr_data.events(data_dir=data_dir)
+    links = mdr_data.event_actors(data_dir=data_dir)
+    names = mdr_data.actors(data_dir=data_dir).set_index("actor_id")["name"]
+    links = links.assign(name=links["actor_id"].map(names).fillna(links["actor_id"]))
+    by_event = links.groupby("event_id", sort=False)
+    actor_ids = by_event["actor_id"].agg(lambda ids: frozenset(ids))
+    actor_names = by_event["name"].agg(lambda names: ", ".join(sorted(names)))
+    frame = events.assign(
+        when=[
+            format_when(d, str(p))
+            for d, p in zip(events["date"], events["date_precision"], strict=True)
+        ],
+        actor_ids=events["event_id"].map(actor_ids),
+        actor_names=events["event_id"].map(actor_names).astype("string"),
+    )
+    frame["actor_ids"] = [
+        ids if isinstance(ids, frozenset) else frozenset() for ids in frame["actor_ids"]
+    ]
+    return frame
+
+
+def _parse_actors(actors: str, data_dir: str | None) -> tuple[str, ...]:
+    if actors == "all":
+        return ()
+    return tuple(mdr_data.resolve_actor(part, data_dir=data_dir) for part in actors.split("+"))
+
+
+@lru_cache(maxsize=64)
+def _selection(actors: str, start: int, end: int, data_dir: str | None) -> pd.DataFrame:
+    frame = _all_events(data_dir)
+    wanted = set(_parse_actors(actors, data_dir))
+    keep = frame["date"].dt.year.between(start, end).to_numpy(dtype=bool)
+    if wanted:
+        keep = keep & np.array([wanted <= ids for ids in frame["actor_ids"]], dtype=bool)
+    return frame.loc[keep].reset_index(drop=True)
+
+
+def timeline_events(
+    actors: str = "all",
+    years: tuple[int, int] | None = None,
+    *,
+    data_dir: str | None = None,
+) -> pd.DataFrame:
+    """Events in date order with a readable date (``when``) and the actors that took part.
+
+    ``actors`` is ``"all"`` or actor ids joined by ``+`` (``"IND+USA"``: events in which both
+    took part); ``years`` an inclusive ``(first, last)`` year range.
+
+    >>> frame = timeline_events("IND+RUS", years=(2018, 2018))
+    >>> set(frame["date"].dt.year) <= {2018}
+    True
+    """
+    if not isinstance(actors, str):
+        raise TypeError(f"actors must be a string such as 'IND+USA', not {type(actors).__name__}")
+    if years is None:
+        start, end = _year_bounds(data_dir)
+    else:
+        start, end = (int(y) for y in years)
+    key = None if data_dir is None else str(data_dir)
+    return _selection(actors, start, end, key).copy()
+
+
+def _year_bounds(data_dir: str | None) -> tuple[int, int]:
+    dates = _all_events(None if data_dir is None else str(data_dir))["date"]
+    if dates.empty:
+        return _DEFAULT_YEARS
+    return int(dates.dt.year.min()), int(dates.dt.year.max())
+
+
+class Timeline(Tool):
+    """The timeline tool: ``.years`` (IntRangeSlider) and ``.actors`` (Dropdown).
+
+    State for tests: ``.current_table`` (the selected events), ``.figure``, ``.title``.
+    The artists are created once and updated in place; the PNG of a selection already drawn
+    is reused (the figure is a pure function of the selection and the data).
+    """
+
+    def __init__(self, data_dir: str | None = None):
+        super().__init__()
+        self.data_dir = None if data_dir is None else str(data_dir)
+        self._colours = _kind_colours()
+        first, last = _year_bounds(self.data_dir)
+        self.years = labelled(
+            widgets.IntRangeSlider(
+                value=(first, last),
+                min=first,
+                max=max(last, first + 1),
+                step=1,
+                continuous_update=False,
+            ),
+            "year-range",
+            "Years:",
+        )
+        self.actors = labelled(
+            widgets.Dropdown(options=list(ACTOR_CHOICES), value="all"), "actors", "Actors:"
+        )
+        self.panel = FigurePanel(
+            "timeline",
+            figsize=(11.0, 6.0),
+            dpi=80,
+            margins={"left": 0.02, "right": 0.98, "top": 0.9, "bottom": 0.2},
+            alt="Timeline of the selected events, one line per event, coloured by kind",
+        )
+        self.figure = self.panel.figure
+        self._setup_axes()
+        self._png_cache: dict[tuple, bytes] = {}
+        self.table = TablePanel("events")
+        self.current_table = pd.DataFrame()
+        self._finish(
+            {"years": self.years, "actors": self.actors}, [self.panel.image, self.table.html]
+        )
+
+    # ------------------------------------------------------------------ state
+
+    def _label(self) -> str:
+        return {value: label for label, value in ACTOR_CHOICES}[self.actors.value]
+
+    def update(self) -> None:
+        """Select the events, redraw the figure and the table."""
+        start, end = self.years.value
+        frame = _selection(self.actors.value, start, end, self.data_dir)
+        self.current_table = frame
+        who = self._label()
+        subject = "All events" if who == "All events" else f"Events involving {who}"
+        count = f"{len(frame)} event{'' if len(frame) == 1 else 's'}"
+        years = f"{start}" if start == end else f"{start}–{end}"
+        self.title = f"{subject}, {years} ({count}), as dated by the sources cited"
+        self._draw(frame, start, end)
+        key = (self.actors.value, start, end)
+        png = self._png_cache.get(key)
+        if png is None:
+            png = self._png_cache[key] = self.panel.png()
+        self.panel.image.value = png
+        shown = frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
+        self.table.show(
+            shown,
+            caption=f"{self.title}: each row names its source (source_id) and confidence",
+            empty_message="No events in this selection: widen the years or pick other actors.",
+        )
+
+    # ------------------------------------------------------------------ drawing
+
+    def _setup_axes(self) -> None:
+        """Create every artist once; :meth:`_draw` only updates them."""
+        ax = self.panel.ax
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        # Year boundaries as grid lines, each year's label centred under its span; fixed
+        # locators (set per selection in _draw) are far cheaper than date rrule locators.
+        ax.xaxis.set_major_formatter(mticker.NullFormatter())
+        ax.tick_params(axis="x", which="major", length=10)
+        ax.tick_params(axis="x", which="minor", length=0, labelsize=14)
+        ax.grid(axis="x", which="major", color="#dddddd", linewidth=1)
+        self._title = ax.set_title("", fontsize=15, loc="left")
+        self._spans = LineCollection([], linewidths=8, alpha=0.35)
+        ax.add_collection(self._spans)
+        self._exact = ax.scatter(
+            [], [], s=120, edgecolors="black", linewidths=0.8, zorder=3, label="_exact"
+        )
+        self._vague = ax.scatter(
+            [], [], s=120, facecolors="white", linewidths=2, zorder=3, label="_vague"
+        )
+        self._empty = ax.text(
+            0.5,
+            0.5,
+            "No events in this selection",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=15,
+            visible=False,
+        )
+        self._labels: list = []
+        self._legend_key: tuple | None = None
+
+    def _label_artist(self, index: int):
+        while len(self._labels) <= index:
+            self._labels.append(
+                self.panel.ax.annotate(
+                    "",
+                    (0, 0),
+                    xytext=(12, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=13,
+                    annotation_clip=False,
+                )
+            )
+        return self._labels[index]
+
+    def _draw(self, frame: pd.DataFrame, start: int, end: int) -> None:
+        ax = self.panel.ax
+        left = mdates.date2num(np.datetime64(f"{start}-01-01"))
+        right = mdates.date2num(np.datetime64(f"{end + 1}-01-01"))
+        ax.set_xlim(left - 20, right + 20)
+        years = range(start, end + 1)
+        ax.xaxis.set_major_locator(
+            mticker.FixedLocator(
+                [mdates.date2num(np.datetime64(f"{y}-01-01")) for y in range(start, end + 2)]
+            )
+        )
+        ax.xaxis.set_minor_locator(
+            mticker.FixedLocator([mdates.date2num(np.datetime64(f"{y}-07-02")) for y in years])
+        )
+        ax.xaxis.set_minor_formatter(mticker.FixedFormatter([str(y) for y in years]))
+        count = len(frame)
+        ax.set_ylim(-0.8, max(count, 1) - 0.2)
+        self._title.set_text(self.title)
+        self._empty.set_visible(count == 0)
+        dates = mdates.date2num(frame["date"].to_numpy())
+        rows = np.arange(count)[::-1].astype(float)  # earliest event on top
+        colours = np.array(
+            [self._colours.get(str(kind), "#666666") for kind in frame["kind"]], dtype=object
+        )
+        precisions = frame["date_precision"].astype(str).to_numpy()
+        exact = precisions == "day"
+        self._exact.set_offsets(np.column_stack([dates[exact], rows[exact]]).reshape(-1, 2))
+        self._exact.set_facecolors(list(colours[exact]))
+        vague = ~exact
+        ends = (
+            mdates.date2num(
+                [
+                    _precision_end(pd.Timestamp(d), p).to_datetime64()
+                    for d, p in zip(frame["date"][vague], precisions[vague], strict=True)
+                ]
+            )
+            if vague.any()
+            else np.array([])
+        )
+        self._vague.set_offsets(np.column_stack([dates[vague], rows[vague]]).reshape(-1, 2))
+        self._vague.set_edgecolors(list(colours[vague]))
+        self._spans.set_segments(
+            [[(d, r), (e, r)] for d, e, r in zip(dates[vague], ends, rows[vague], strict=True)]
+        )
+        self._spans.set_colors(list(colours[vague]))
+        middle = (left + right) / 2
+        for index, (row, date, when, title) in enumerate(
+            zip(rows, dates, frame["when"], frame["title"], strict=True)
+        ):
+            label = self._label_artist(index)
+            on_left = date > middle
+            label.xy = (date, row)
+            label.xyann = (-12 if on_left else 12, 0)
+            label.set_horizontalalignment("right" if on_left else "left")
+            label.set_text(f"{when}: {title}")
+            label.set_visible(True)
+        for label in self._labels[count:]:
+            label.set_visible(False)
+        self._update_legend(frame, bool(vague.any()))
+
+    def _update_legend(self, frame: pd.DataFrame, any_vague: bool) -> None:
+        kinds = tuple(dict.fromkeys(str(k) for k in frame["kind"]))
+        key = (kinds, any_vague)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        handles = [
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=10,
+                markerfacecolor=self._colours.get(kind, "#666666"),
+                markeredgecolor="black",
+                label=kind,
+            )
+            for kind in kinds
+        ]
+        if any_vague:
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    markersize=10,
+                    markerfacecolor="white",
+                    markeredgecolor="#666666",
+                    label="dated to the month or year only",
+                )
+            )
+        old = self.panel.ax.get_legend()
+        if old is not None:
+            old.remove()
+        if handles:
+            self.panel.ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.1),
+                ncol=min(len(handles), 4),
+                fontsize=12,
+                frameon=False,
+            )
+
+
+def timeline(data_dir: str | None = None) -> Timeline:
+    """Build the interactive timeline (notebook 04); display the returned object.
+
+    >>> tool = timeline()
+    >>> tool.years.value = (2018, 2018)
+    >>> set(tool.current_table["date"].dt.year) <= {2018}
+    True
+    >>> tool.reset(); tool.actors.value
+    'all'
+    """
+    return Timeline(data_dir)
