@@ -290,8 +290,8 @@ def relationships(
 
     Rows sharing ``multilateral_format`` together form one multilateral arrangement.
 
-    >>> sorted(set(relationships(actor="IND")["instrument"].dropna()))[:2]
-    ['COMCASA', 'S-400 contract']
+    >>> {"COMCASA", "S-400 contract"} <= set(relationships(actor="IND")["instrument"])
+    True
     """
     table = _read("relationships", data_dir)
     if actor is not None:

@@ -117,7 +117,7 @@ FORBIDDEN_IN_MODULES = [
         re.compile(r"^\s*(import|from)\s+(urllib|requests|httpx|http\.client|socket)\b", re.M),
         "imports a network library",
     ),
-    (re.compile(r"\bopen\(\s*['\"]"), "opens a file by literal path"),
+    (re.compile(r"(?<![.\w])open\(\s*['\"]"), "opens a file by literal path"),
     (re.compile(r"read_csv\(\s*['\"]"), "reads a CSV by literal path"),
     (re.compile(r"__file__"), "locates data with __file__ instead of importlib.resources"),
 ]
