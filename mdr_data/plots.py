@@ -12,7 +12,7 @@ meaning never rests on colour alone (line styles, markers, hatching and labels r
 >>> import mdr_data
 >>> ax = Figure().add_subplot()
 >>> _ = range_chart(ax, mdr_data.capabilities(actor="China", category="ICBM"))
->>> "ICBM" in ax.get_title()
+>>> "ICBM" in ax.get_title(loc="left")
 True
 """
 
@@ -153,6 +153,10 @@ def _names() -> dict[str, str]:
     return dict(zip(table["actor_id"], table["name"], strict=True))
 
 
+def _short(text: str, width: int = 32) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _fmt(value: int) -> str:
     return f"{int(value):,}"
 
@@ -198,16 +202,17 @@ def range_chart(
         frame["actor_id"],
         frame["category"].astype(str),
         frame["system"],
+        frame["status"].astype(str) if "status" in frame else [""] * len(frame),
         frame["count_low"],
         frame["count_high"],
         frame["confidence"].astype(str),
         strict=True,
     )
-    for i, (actor, category, system, low, high, confidence) in enumerate(rows):
+    for i, (actor, category, system, status, low, high, confidence) in enumerate(rows):
         y = n - 1 - i
-        label = f"{names.get(actor, actor)}: {category}"
-        if isinstance(system, str) and system:
-            label += f" ({system})"
+        detail = f"{status}: {system}" if isinstance(system, str) and system else status
+        head = f"{names.get(actor, actor)}: {category}"
+        label = f"{_short(head)}\n{_short(detail)}"
         labels.append((y, label))
         colour = colours.get(actor, OKABE_ITO["grey"])
         hatch = CONFIDENCE_HATCH.get(confidence, "")
@@ -253,7 +258,7 @@ def range_chart(
             ax.text(low + pad * 1.5, y, _fmt(low), va="center", ha="left", fontsize=fs - 1)
         top = max(top, high)
     ax.set_yticks([y for y, _ in labels])
-    ax.set_yticklabels([label for _, label in labels], fontsize=fs - 1)
+    ax.set_yticklabels([label for _, label in labels], fontsize=fs - 2)
     ax.set_ylim(-0.7, max(n, 1) - 0.3)
     ax.set_xlim(-pad * 2 if top else 0, (top or 1) * 1.18 + pad)
     ax.set_xlabel("Number the source gives (a bar spans a range low–high)", fontsize=fs)
@@ -359,7 +364,7 @@ def network(
     >>> from matplotlib.figure import Figure
     >>> import mdr_data
     >>> ax = network(Figure().add_subplot(), mdr_data.relationships(), mdr_data.actors())
-    >>> ax.get_title().startswith("Relationships")
+    >>> ax.get_title(loc="left").startswith("Relationships")
     True
     """
     fs = BASE_FONT_SIZE
@@ -479,9 +484,12 @@ def network(
             zorder=4,
             fontweight="bold" if a == focus else "normal",
         )
-    ax.set_xlim(-1.9, 1.9)
+    # Equal scales without set_aspect: widen the x-limits to the axes' own width/height ratio.
+    box = ax.get_position()
+    width, height = ax.figure.get_size_inches()
+    ratio = (box.width * width) / (box.height * height) if box.height else 1.0
     ax.set_ylim(-1.35, 1.35)
-    ax.set_aspect("equal")
+    ax.set_xlim(-1.35 * max(ratio, 1.3), 1.35 * max(ratio, 1.3))
     ax.axis("off")
     ax.set_title(
         title or "Relationships between actors, as recorded in the course tables",

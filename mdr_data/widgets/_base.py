@@ -246,6 +246,13 @@ class FigurePanel:
         )
         self.alt = alt
 
+    def set_height(self, inches: float, *, top: float = 0.55, bottom: float = 0.8) -> None:
+        """Change the figure's height, keeping the top and bottom margins fixed in inches."""
+        width = self.figure.get_size_inches()[0]
+        if abs(self.figure.get_size_inches()[1] - inches) > 1e-6:
+            self.figure.set_size_inches(width, inches)
+        self.figure.subplots_adjust(top=1 - top / inches, bottom=bottom / inches)
+
     def clear(self) -> None:
         """Remove what was drawn on the axes, keeping the Axes, its ticks and the layout.
 

@@ -49,7 +49,7 @@ class CapabilityCompare(Tool):
     capability rows), ``no_figure`` (names of rows without a count), ``figure``, ``title``.
     """
 
-    def __init__(self, actors=None, category: str | None = "ICBM", *, data_dir=None):
+    def __init__(self, actors=None, category: str | None = None, *, data_dir=None):
         super().__init__()
         self.data_dir = data_dir
         self._capabilities = mdr_data.capabilities(data_dir=data_dir)
@@ -86,9 +86,9 @@ class CapabilityCompare(Tool):
         )
         self.panel = FigurePanel(
             "capabilities",
-            figsize=(9, 4.6),
+            figsize=(9, 5.2),
             dpi=80,
-            margins={"left": 0.36, "right": 0.97, "top": 0.88, "bottom": 0.15},
+            margins={"left": 0.34, "right": 0.97, "top": 0.88, "bottom": 0.15},
         )
         self.figure = self.panel.figure
         self.table_panel = TablePanel("capability-table")
@@ -137,6 +137,7 @@ class CapabilityCompare(Tool):
                 rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
             )
         ]
+        self.panel.set_height(max(2.6, 1.35 + 0.6 * len(rows)))
         self.panel.clear()
         ax = self.panel.ax
         if len(rows):
@@ -145,7 +146,9 @@ class CapabilityCompare(Tool):
                 rows,
                 names=self._names,
                 colours=self._colours,
-                title=f"{what}: counts as the sources give them",
+                title=f"{what}: numbers as the sources give them"
+                if category != ALL
+                else "Numbers as the sources give them",
             )
         else:
             ax.text(
@@ -188,10 +191,10 @@ class CapabilityCompare(Tool):
         )
 
 
-def capability_compare(actors=None, category: str | None = "ICBM", *, data_dir=None):
+def capability_compare(actors=None, category: str | None = None, *, data_dir=None):
     """Build the capability comparison for ``actors`` (ids or names) and a ``category``.
 
-    ``category=None`` shows every category. By default the offensive-missile states of
+    ``category=None`` (the default) shows every category. By default the offensive-missile states of
     notebook 02 (China, Russia, North Korea, Iran, states in South Asia) are selected.
 
     >>> tool = capability_compare(category="ICBM")

@@ -14,12 +14,21 @@ True
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
 from mdr_data import plots
-from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled, source_phrase
+from mdr_data.widgets._base import (
+    FigurePanel,
+    TablePanel,
+    Tool,
+    add_classes,
+    labelled,
+    source_phrase,
+)
 
 __all__ = ["ALL_ACTORS", "RelationshipNetwork", "relationship_network"]
 
@@ -35,6 +44,38 @@ TABLE_COLUMNS = [
     "source_id",
     "confidence",
 ]
+
+
+_DASHES = {"-": "", "--": "8,4", ":": "2,4", "-.": "8,3,2,3"}
+
+
+def legend_html(kinds, *, multilateral: bool = False, directed: bool = False) -> str:
+    """The network's key as HTML (text a screen reader can read; no glyphs to render per PNG).
+
+    >>> "treaty alliance" in legend_html(["treaty alliance"])
+    True
+    """
+    items = []
+    for kind in kinds:
+        look = plots.KIND_STYLES.get(kind, {"color": "#000000", "linestyle": "-"})
+        dash = _DASHES.get(look["linestyle"], "")
+        items.append(
+            f'<li><svg width="44" height="12" aria-hidden="true"><line x1="0" y1="6" x2="44" '
+            f'y2="6" stroke="{look["color"]}" stroke-width="3" stroke-dasharray="{dash}"/>'
+            f"</svg> {html.escape(kind)}</li>"
+        )
+    if multilateral:
+        items.append(
+            f'<li><svg width="44" height="12" aria-hidden="true"><rect width="44" height="12" '
+            f'fill="{plots.OKABE_ITO["yellow"]}" stroke="{plots.OKABE_ITO["orange"]}" '
+            f'stroke-width="2"/></svg> multilateral format (thick edges, shaded)</li>'
+        )
+    if directed:
+        items.append("<li>→ arrow: one-way (from giver, seller or designator)</li>")
+    return (
+        '<div class="mdr-legend" style="font-size:14px"><b>Key</b>'
+        '<ul style="list-style:none;padding-left:0;margin:4px 0">' + "".join(items) + "</ul></div>"
+    )
 
 
 class RelationshipNetwork(Tool):
@@ -84,15 +125,16 @@ class RelationshipNetwork(Tool):
         )
         self.panel = FigurePanel(
             "network",
-            figsize=(9.5, 5.6),
+            figsize=(7.5, 5.4),
             dpi=80,
-            margins={"left": 0.01, "right": 0.7, "top": 0.92, "bottom": 0.01},
+            margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.figure = self.panel.figure
+        self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-network-legend")
         self.table_panel = TablePanel("network-table")
         self._finish(
             {"kinds": self.kinds, "focus": self.focus},
-            [self.panel.image, self.table_panel.html],
+            [widgets.HBox([self.panel.image, self.legend]), self.table_panel.html],
         )
 
     def _visible(self, kinds: tuple[str, ...], focus: str) -> pd.DataFrame:
@@ -125,8 +167,15 @@ class RelationshipNetwork(Tool):
             focus=focus or None,
             positions=self._positions,
             title=f"Relationships of {who}: {len(edges)} shown",
+            legend=False,
         )
         self.panel.render()
+        present = set(edges["kind"].astype(str))
+        self.legend.value = legend_html(
+            [k for k in self.kinds.options if k in present],
+            multilateral=bool(edges["multilateral_format"].notna().any()),
+            directed=bool(edges["directed"].fillna(False).any()),
+        )
         directed = edges["directed"].fillna(False).astype(bool)
         shown = pd.DataFrame(
             {

@@ -1,7 +1,9 @@
 """Notebook 04's interactive timeline of the US–India story around the 2019 review.
 
-Every event of ``mdr_data.events()`` on a date axis, one line per event, coloured by kind;
-a hollow marker and a shaded span show an event dated only to the month or the year. Two
+Every event of ``mdr_data.events()`` on a date axis, one line per event, coloured by kind and
+labelled with its date (as precisely as its source gives it) and ``event_id`` (the table has
+the full titles); a hollow marker and a shaded span show an event dated only to the month or
+the year, a dashed line the review's release, kept in every view as the reference point. Two
 controls: a year range and an actor filter (all events, India's, India with the United States,
 India with Russia). The table below the figure lists the same events with their ``source_id``
 and ``confidence``; where sources date one step differently (the Major Defense Partner
@@ -15,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import html
+import io
 from functools import lru_cache
 
 import ipywidgets as widgets
@@ -23,11 +27,11 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
-from matplotlib.lines import Line2D
 
 import mdr_data
 from mdr_data import _schema
-from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled
+from mdr_data.plots import OKABE_ITO
+from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = ["ACTOR_CHOICES", "Timeline", "format_when", "timeline", "timeline_events"]
 
@@ -40,23 +44,33 @@ ACTOR_CHOICES = (
     ("India and Russia", "IND+RUS"),
 )
 
-#: Okabe–Ito colours (colour-blind safe), then two greys: one per event kind of the schema.
+#: Events of this kind (the review's release) are the story's reference point: every actor
+#: filter keeps them, and the figure marks them with a dashed vertical line.
+REFERENCE_KIND = "publication"
+
+#: Okabe–Ito colours (colour-blind safe) in a fixed order: one per event kind of the schema.
 _PALETTE = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
-    "#999999",
+    *(
+        OKABE_ITO[name]
+        for name in (
+            "blue",
+            "orange",
+            "bluish green",
+            "vermillion",
+            "reddish purple",
+            "sky blue",
+            "black",
+            "grey",
+            "yellow",
+        )
+    ),
     "#666666",
 )
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DEFAULT_YEARS = (2016, 2019)
 _TABLE_COLUMNS = {
     "when": "When",
+    "event_id": "event_id",
     "title": "Event",
     "kind": "Kind",
     "actor_names": "Actors",
@@ -113,6 +127,7 @@ def _all_events(data_dir: str | None) -> pd.DataFrame:
         ],
         actor_ids=events["event_id"].map(actor_ids),
         actor_names=events["event_id"].map(actor_names).astype("string"),
+        is_reference=(events["kind"] == REFERENCE_KIND).to_numpy(dtype=bool),
     )
     frame["actor_ids"] = [
         ids if isinstance(ids, frozenset) else frozenset() for ids in frame["actor_ids"]
@@ -132,7 +147,8 @@ def _selection(actors: str, start: int, end: int, data_dir: str | None) -> pd.Da
     wanted = set(_parse_actors(actors, data_dir))
     keep = frame["date"].dt.year.between(start, end).to_numpy(dtype=bool)
     if wanted:
-        keep = keep & np.array([wanted <= ids for ids in frame["actor_ids"]], dtype=bool)
+        involved = np.array([wanted <= ids for ids in frame["actor_ids"]], dtype=bool)
+        keep = keep & (involved | frame["is_reference"].to_numpy(dtype=bool))
     return frame.loc[keep].reset_index(drop=True)
 
 
@@ -197,18 +213,20 @@ class Timeline(Tool):
         )
         self.panel = FigurePanel(
             "timeline",
-            figsize=(11.0, 6.0),
+            figsize=(11.0, 5.5),
             dpi=80,
-            margins={"left": 0.02, "right": 0.98, "top": 0.9, "bottom": 0.2},
+            margins={"left": 0.02, "right": 0.98, "top": 0.92, "bottom": 0.08},
             alt="Timeline of the selected events, one line per event, coloured by kind",
         )
         self.figure = self.panel.figure
+        self.key = add_classes(widgets.HTML(), "mdr-output", "mdr-output-timeline-key")
         self._setup_axes()
         self._png_cache: dict[tuple, bytes] = {}
         self.table = TablePanel("events")
         self.current_table = pd.DataFrame()
         self._finish(
-            {"years": self.years, "actors": self.actors}, [self.panel.image, self.table.html]
+            {"years": self.years, "actors": self.actors},
+            [self.key, self.panel.image, self.table.html],
         )
 
     # ------------------------------------------------------------------ state
@@ -230,16 +248,30 @@ class Timeline(Tool):
         key = (self.actors.value, start, end)
         png = self._png_cache.get(key)
         if png is None:
-            png = self._png_cache[key] = self.panel.png()
+            png = self._png_cache[key] = self._png()
         self.panel.image.value = png
         shown = frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
         self.table.show(
             shown,
             caption=f"{self.title}: each row names its source (source_id) and confidence",
+            note=(
+                "Figure labels are the event_id column. The review's release (kind "
+                "'publication', dashed line) is kept in every view as the reference point. "
+                "Two rows for one step (recognised and finalised; "
+                "announced and published as a rule) are sources dating it differently."
+            ),
             empty_message="No events in this selection: widen the years or pick other actors.",
         )
 
     # ------------------------------------------------------------------ drawing
+
+    def _png(self) -> bytes:
+        """PNG bytes of the figure; light compression (level 1) costs a third of the default."""
+        buffer = io.BytesIO()
+        self.figure.savefig(
+            buffer, format="png", dpi=self.panel.dpi, pil_kwargs={"compress_level": 1}
+        )
+        return buffer.getvalue()
 
     def _setup_axes(self) -> None:
         """Create every artist once; :meth:`_draw` only updates them."""
@@ -254,6 +286,10 @@ class Timeline(Tool):
         ax.tick_params(axis="x", which="minor", length=0, labelsize=14)
         ax.grid(axis="x", which="major", color="#dddddd", linewidth=1)
         self._title = ax.set_title("", fontsize=15, loc="left")
+        self._references = LineCollection(
+            [], linewidths=1.5, linestyles="dashed", colors="#555555", zorder=1
+        )
+        ax.add_collection(self._references)
         self._spans = LineCollection([], linewidths=8, alpha=0.35)
         ax.add_collection(self._spans)
         self._exact = ax.scatter(
@@ -336,64 +372,55 @@ class Timeline(Tool):
         )
         self._spans.set_colors(list(colours[vague]))
         middle = (left + right) / 2
-        for index, (row, date, when, title) in enumerate(
-            zip(rows, dates, frame["when"], frame["title"], strict=True)
+        last_day = dates.copy()
+        last_day[vague] = ends  # a label right of a span starts after the span
+        for index, (row, date, end_date, when, event_id) in enumerate(
+            zip(rows, dates, last_day, frame["when"], frame["event_id"], strict=True)
         ):
             label = self._label_artist(index)
             on_left = date > middle
-            label.xy = (date, row)
+            label.xy = (date if on_left else end_date, row)
             label.xyann = (-12 if on_left else 12, 0)
             label.set_horizontalalignment("right" if on_left else "left")
-            label.set_text(f"{when}: {title}")
+            label.set_text(f"{when}  {event_id}")
             label.set_visible(True)
         for label in self._labels[count:]:
             label.set_visible(False)
-        self._update_legend(frame, bool(vague.any()))
+        reference = frame["is_reference"].to_numpy(dtype=bool)
+        self._references.set_segments([[(d, -1.0), (d, float(count))] for d in dates[reference]])
+        self._update_key(frame, bool(vague.any()))
 
-    def _update_legend(self, frame: pd.DataFrame, any_vague: bool) -> None:
+    def _update_key(self, frame: pd.DataFrame, any_vague: bool) -> None:
+        """The colour key, as HTML above the figure (cheaper than a legend in every PNG)."""
         kinds = tuple(dict.fromkeys(str(k) for k in frame["kind"]))
         key = (kinds, any_vague)
         if key == self._legend_key:
             return
         self._legend_key = key
-        handles = [
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=10,
-                markerfacecolor=self._colours.get(kind, "#666666"),
-                markeredgecolor="black",
-                label=kind,
-            )
+        dot = (
+            "<span style='display:inline-block;width:0.9em;height:0.9em;border-radius:50%;"
+            "border:{border};background:{fill};vertical-align:middle;margin:0 0.3em 0 1em'>"
+            "</span>"
+        )
+        items = [
+            dot.format(border="1px solid black", fill=self._colours.get(kind, "#666666"))
+            + html.escape(kind)
             for kind in kinds
         ]
         if any_vague:
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    markersize=10,
-                    markerfacecolor="white",
-                    markeredgecolor="#666666",
-                    label="dated to the month or year only",
-                )
+            items.append(
+                dot.format(border="2px solid #666666", fill="white")
+                + "hollow, with a shaded span: dated to the month or year only"
             )
-        old = self.panel.ax.get_legend()
-        if old is not None:
-            old.remove()
-        if handles:
-            self.panel.ax.legend(
-                handles=handles,
-                loc="upper center",
-                bbox_to_anchor=(0.5, -0.1),
-                ncol=min(len(handles), 4),
-                fontsize=12,
-                frameon=False,
-            )
+        items.append(
+            "<span style='display:inline-block;width:1.2em;border-top:2px dashed #555;"
+            "vertical-align:middle;margin:0 0.3em 0 1em'></span>the review's release"
+        )
+        self.key.value = (
+            "<div style='font-size:14px;line-height:1.8'><b>Colour = kind of event:</b>"
+            + "".join(items)
+            + "</div>"
+        )
 
 
 def timeline(data_dir: str | None = None) -> Timeline:

@@ -1,0 +1,322 @@
+"""Notebook 06's remix lab: a small question builder, and tidy joins for remixing the tables.
+
+The question builder: pick a table, a column to group by and a measure (rows, distinct sources,
+or the sum or maximum of a count column) → a bar chart, the table of results and the one line
+of pandas that computes them, ready to copy into a notebook.
+
+The helpers: :func:`count_by` (what the builder computes), :func:`tidy_capabilities` (each
+capability with its actor's name, region and role and its source's title, publisher and kind)
+and :func:`pandas_recipe` (the pandas code behind a question).
+
+>>> lab = remix_lab()
+>>> lab.table_name.value, lab.group_by.value, lab.measure.value
+('claims', 'confidence', 'rows')
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from functools import lru_cache
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+import mdr_data
+from mdr_data import _schema
+from mdr_data.plots import OKABE_ITO
+from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
+
+__all__ = [
+    "RemixLab",
+    "count_by",
+    "group_columns",
+    "measures",
+    "pandas_recipe",
+    "remix_lab",
+    "tidy_capabilities",
+]
+
+#: Columns that carry free text or identifiers unique to a row: never offered for grouping.
+_FREE_TEXT = {"evidence", "notes", "text", "title", "url", "locator", "definition", "expansion"}
+#: Extra string columns worth grouping by (besides vocabularies, booleans and foreign keys).
+_GROUPABLE_EXTRAS = {"multilateral_format", "instrument", "publisher", "system", "year"}
+#: Integer columns that are years, not counts: never summed.
+_NOT_COUNTS = {"year"}
+_MISSING_LABEL = "(empty)"
+_BAR_COLOUR = OKABE_ITO["blue"]
+_MAX_BARS = 20
+
+
+def group_columns(table: str) -> list[str]:
+    """Columns of ``table`` worth grouping by: vocabularies, booleans, keys into other tables.
+
+    >>> group_columns("claims")
+    ['said_by', 'source_id', 'theme', 'actor_id', 'is_verbatim', 'confidence']
+    """
+    key = set(_schema.primary_key(table))
+    foreign = {f for fields, _ref, _cols in _schema.foreign_keys(table) for f in fields}
+    out = []
+    for field in _schema.fields(table):
+        name = field["name"]
+        if name in _FREE_TEXT or (name in key and len(key) == 1):
+            continue
+        if (
+            _schema.enum_of(field)
+            or field["type"] == "boolean"
+            or name in foreign
+            or name in _GROUPABLE_EXTRAS
+        ):
+            out.append(name)
+    return out
+
+
+def measures(table: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of the measures offered for ``table``.
+
+    ``"rows"`` counts rows, ``"sources"`` counts distinct ``source_id`` values, and
+    ``"sum:<column>"``/``"max:<column>"`` aggregate an integer count column.
+
+    >>> [value for _label, value in measures("capabilities")]
+    ['rows', 'sources', 'sum:count_low', 'sum:count_high', 'max:count_high']
+    """
+    names = _schema.field_names(table)
+    out = [("Number of rows", "rows")]
+    if "source_id" in names:
+        out.append(("Number of distinct sources (source_id)", "sources"))
+    counts = [
+        f["name"]
+        for f in _schema.fields(table)
+        if f["type"] == "integer" and f["name"] not in _NOT_COUNTS
+    ]
+    out += [(f"Sum of {c}", f"sum:{c}") for c in counts]
+    if "count_high" in counts:
+        out.append(("Largest count_high", "max:count_high"))
+    return out
+
+
+def _measure_label(table: str, measure: str) -> str:
+    labels = dict((value, label) for label, value in measures(table))
+    if measure not in labels:
+        raise ValueError(
+            f"unknown measure {measure!r} for table {table!r}: choose one of "
+            + ", ".join(map(repr, labels))
+        )
+    return labels[measure]
+
+
+def pandas_recipe(table: str, by: str, measure: str = "rows") -> str:
+    """The pandas code that answers the question (what the lab shows under its chart).
+
+    >>> print(pandas_recipe("claims", "confidence"))
+    mdr_data.load("claims").groupby("confidence", observed=True, dropna=False).size()
+    """
+    _measure_label(table, measure)
+    head = f'mdr_data.load("{table}").groupby("{by}", observed=True, dropna=False)'
+    if measure == "rows":
+        return head + ".size()"
+    if measure == "sources":
+        return head + '["source_id"].nunique()'
+    how, column = measure.split(":", 1)
+    return head + f'["{column}"].{how}()'
+
+
+@lru_cache(maxsize=128)
+def _count(table: str, by: str, measure: str, data_dir: str | None) -> pd.DataFrame:
+    frame = mdr_data.load(table, data_dir=data_dir)
+    if by not in frame.columns:
+        raise ValueError(
+            f"table {table!r} has no column {by!r}: choose one of "
+            + ", ".join(map(repr, group_columns(table)))
+        )
+    label = _measure_label(table, measure)
+    groups = frame[by].astype("string").fillna(_MISSING_LABEL).rename(by)
+    grouped = frame.groupby(groups, sort=False)
+    if measure == "rows":
+        values = grouped.size()
+    elif measure == "sources":
+        values = grouped["source_id"].nunique()
+    else:
+        how, column = measure.split(":", 1)
+        values = getattr(grouped[column], how)()
+    result = values.rename(label).reset_index()
+    result[by] = result[by].astype("string")
+    result[label] = result[label].astype("Int64")
+    order = np.lexsort((result[by].to_numpy(dtype=object), -result[label].fillna(-1).to_numpy()))
+    return result.iloc[order].reset_index(drop=True)
+
+
+def count_by(
+    table: str, by: str, measure: str = "rows", *, data_dir: str | None = None
+) -> pd.DataFrame:
+    """Group a table by one column and measure each group; largest first.
+
+    Missing values form their own group, labelled "(empty)". The value column is named after
+    the measure (e.g. "Number of rows").
+
+    >>> count_by("claims", "confidence").columns.tolist()
+    ['confidence', 'Number of rows']
+    """
+    if table not in mdr_data.list_tables():
+        raise ValueError(f"unknown table {table!r}: choose one of {mdr_data.list_tables()}")
+    return _count(table, by, measure, None if data_dir is None else str(data_dir)).copy()
+
+
+def tidy_capabilities(*, data_dir: str | None = None) -> pd.DataFrame:
+    """Capabilities joined to their actor and their source: one tidy row per capability.
+
+    Adds ``actor_name``, ``region`` and ``role`` (from actors) and ``source_title``,
+    ``source_publisher`` and ``source_kind`` (from sources) after the capability's columns.
+
+    >>> frame = tidy_capabilities()
+    >>> frame.loc[frame["capability_id"] == "chn-icbm", "actor_name"].tolist()
+    ['China']
+    """
+    capabilities = mdr_data.capabilities(data_dir=data_dir)
+    actors = mdr_data.actors(data_dir=data_dir)[["actor_id", "name", "region", "role"]].rename(
+        columns={"name": "actor_name"}
+    )
+    sources = mdr_data.sources(data_dir=data_dir)[
+        ["source_id", "title", "publisher", "kind"]
+    ].rename(
+        columns={"title": "source_title", "publisher": "source_publisher", "kind": "source_kind"}
+    )
+    return capabilities.merge(actors, on="actor_id", how="left", validate="many_to_one").merge(
+        sources, on="source_id", how="left", validate="many_to_one"
+    )
+
+
+class RemixLab(Tool):
+    """The question builder: ``.table_name``, ``.group_by`` and ``.measure`` (Dropdowns).
+
+    State for tests: ``.current_table`` (the grouped result), ``.figure``, ``.title`` and
+    ``.recipe`` (the pandas line that computes the result).
+    """
+
+    def __init__(self, data_dir: str | None = None):
+        super().__init__()
+        self.data_dir = None if data_dir is None else str(data_dir)
+        tables = [t for t in mdr_data.list_tables() if group_columns(t)]
+        self.table_name = labelled(
+            widgets.Dropdown(options=tables, value="claims"), "table", "Table:"
+        )
+        self.group_by = labelled(
+            widgets.Dropdown(options=group_columns("claims"), value="confidence"),
+            "group-by",
+            "Group by:",
+        )
+        self.measure = labelled(
+            widgets.Dropdown(options=measures("claims"), value="rows"), "measure", "Measure:"
+        )
+        self.panel = FigurePanel(
+            "remix",
+            figsize=(9.0, 4.8),
+            dpi=80,
+            margins={"left": 0.3, "right": 0.95, "top": 0.88, "bottom": 0.14},
+            alt="Bar chart of the chosen measure for each group",
+        )
+        self.figure = self.panel.figure
+        self._png_cache: dict[tuple, bytes] = {}
+        self.table = TablePanel("remix")
+        self.code = add_classes(widgets.HTML(), "mdr-output", "mdr-output-recipe")
+        self.current_table = pd.DataFrame()
+        self.recipe = ""
+        self._finish(
+            {"table": self.table_name, "group_by": self.group_by, "measure": self.measure},
+            [self.panel.image, self.code, self.table.html],
+        )
+
+    # ------------------------------------------------------------------ dependent options
+
+    def _refill(self, table: str) -> None:
+        columns = group_columns(table)
+        keep = self.group_by.value
+        self.group_by.options = columns
+        self.group_by.value = keep if keep in columns else columns[0]
+        options = measures(table)
+        values = [value for _label, value in options]
+        keep = self.measure.value
+        self.measure.options = options
+        self.measure.value = keep if keep in values else "rows"
+
+    def _on_control_change(self, name: str) -> None:
+        if name == "table":
+            self._refill(self.table_name.value)
+
+    def _before_reset(self) -> None:
+        self.group_by.options = group_columns(self.defaults["table"])
+        self.measure.options = measures(self.defaults["table"])
+
+    # ------------------------------------------------------------------ output
+
+    def update(self) -> None:
+        """Recompute the grouped table and redraw the chart, the recipe and the table."""
+        table, by, measure = self.table_name.value, self.group_by.value, self.measure.value
+        result = _count(table, by, measure, self.data_dir)
+        value_column = result.columns[1]
+        self.current_table = result
+        self.recipe = pandas_recipe(table, by, measure)
+        self.title = f"{value_column} by {by} in the {table} table"
+        self._draw(result, by, value_column)
+        key = (table, by, measure)
+        png = self._png_cache.get(key)
+        if png is None:
+            png = self._png_cache[key] = self._png()
+        self.panel.image.value = png
+        self.code.value = (
+            "<p style='margin:4px 0'><b>The same question in pandas:</b></p>"
+            f"<pre style='font-size:14px;white-space:pre-wrap'>{html.escape(self.recipe)}</pre>"
+        )
+        self.table.show(
+            result,
+            caption=(
+                f"{self.title}: counted from mdr_data.load({table!r}); each row of that table "
+                "cites its own source (source_id)"
+            ),
+            empty_message="This table has no rows yet.",
+        )
+
+    def _png(self) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.savefig(
+            buffer, format="png", dpi=self.panel.dpi, pil_kwargs={"compress_level": 1}
+        )
+        return buffer.getvalue()
+
+    def _draw(self, result: pd.DataFrame, by: str, value_column: str) -> None:
+        ax = self.panel.ax
+        ax.clear()
+        shown = result.head(_MAX_BARS)
+        values = shown[value_column].fillna(0).to_numpy(dtype=float)
+        labels = [str(v) for v in shown[by]]
+        positions = np.arange(len(shown))[::-1]
+        ax.barh(positions, values, color=_BAR_COLOUR, height=0.7)
+        for position, value in zip(positions, values, strict=True):
+            ax.text(value, position, f" {value:g}", va="center", fontsize=12)
+        ax.set_yticks(positions)
+        ax.set_yticklabels(labels, fontsize=12 if len(shown) > 10 else 14)
+        ax.set_xlim(0, max(values.max() if len(values) else 1, 1) * 1.15)
+        ax.set_ylim(-0.6, max(len(shown), 1) - 0.4)
+        ax.tick_params(axis="x", labelsize=12)
+        ax.set_xlabel(value_column, fontsize=14)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        more = f" (top {_MAX_BARS} of {len(result)})" if len(result) > _MAX_BARS else ""
+        ax.set_title(self.title + more, fontsize=15, loc="left")
+        if len(shown) == 0:
+            ax.text(0.5, 0.5, "No rows", transform=ax.transAxes, ha="center", fontsize=15)
+
+
+def remix_lab(data_dir: str | None = None) -> RemixLab:
+    """Build the question builder (notebook 06); display the returned object.
+
+    >>> lab = remix_lab()
+    >>> lab.table_name.value = "capabilities"
+    >>> lab.group_by.value = "actor_id"
+    >>> lab.current_table.columns.tolist()
+    ['actor_id', 'Number of rows']
+    >>> lab.reset(); lab.table_name.value
+    'claims'
+    """
+    return RemixLab(data_dir)
