@@ -11,12 +11,15 @@ True
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from mdr_data import _schema
@@ -83,25 +86,39 @@ def _check_remixed_dir(data_dir: DataDir) -> None:
         del _cache[cached]
 
 
-def _typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Convert a frame of raw strings (missing = NA) to the schema's dtypes."""
-    columns = {}
-    for field in _schema.fields(name):
-        column = field["name"]
-        raw = frame[column]
-        dtype = _schema.pandas_dtype(field)
-        if dtype == "category":
-            values = pd.Categorical(raw, categories=_schema.enum_of(field))
-        elif dtype == "Int64":
-            values = pd.to_numeric(raw).astype("Int64")
-        elif dtype == "boolean":
-            values = raw.str.lower().map(_BOOLEAN_WORDS).astype("boolean")
-        elif dtype == "datetime64[ns]":
-            values = pd.to_datetime(raw, format="%Y-%m-%d").astype("datetime64[ns]")
-        else:
-            values = raw.astype("string")
-        columns[column] = values
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
+def _typed_column(field: dict, cells: tuple[str, ...]):
+    """Convert one column of raw CSV cells ('' = missing) to the schema's dtype."""
+    dtype = _schema.pandas_dtype(field)
+    if dtype == "category":
+        categories = _schema.enum_of(field)
+        code_of = {term: code for code, term in enumerate(categories)}
+        codes = [code_of.get(cell, -1) for cell in cells]
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
+    if dtype == "Int64":
+        return pd.array([int(cell) if cell else None for cell in cells], dtype=pd.Int64Dtype())
+    if dtype == "boolean":
+        values = [_BOOLEAN_WORDS[cell.lower()] if cell else None for cell in cells]
+        return pd.array(values, dtype=pd.BooleanDtype())
+    if dtype == "datetime64[ns]":
+        # numpy parses ISO dates directly; much cheaper than pd.to_datetime on a cold start.
+        days = np.array([cell or "NaT" for cell in cells], dtype="datetime64[D]")
+        return days.astype("datetime64[ns]")
+    return pd.array([cell or None for cell in cells], dtype=pd.StringDtype())
+
+
+def _parse(text: str, name: str) -> pd.DataFrame:
+    """Build the typed table from CSV text whose header matches the schema (validated)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    header, records = rows[0], rows[1:]
+    columns = list(zip(*records, strict=True)) if records else [()] * len(header)
+    by_name = dict(zip(header, columns, strict=True))
+    return pd.DataFrame(
+        {
+            field["name"]: _typed_column(field, by_name[field["name"]])
+            for field in _schema.fields(name)
+        },
+        index=pd.RangeIndex(len(records)),
+    )
 
 
 def _read(name: str, data_dir: DataDir = None) -> pd.DataFrame:
@@ -118,15 +135,8 @@ def _read(name: str, data_dir: DataDir = None) -> pd.DataFrame:
     cached = _cache.get(key)
     if cached is None:
         folder = _schema.shipped_data_dir() if data_dir is None else Path(data_dir)
-        with folder.joinpath(f"{name}.csv").open("rb") as handle:
-            raw = pd.read_csv(
-                handle,
-                dtype=str,
-                keep_default_na=False,
-                na_values=[""],
-                encoding="utf-8-sig",
-            )
-        cached = _cache[key] = _typed(raw, name)
+        text = folder.joinpath(f"{name}.csv").read_text(encoding="utf-8-sig")
+        cached = _cache[key] = _parse(text, name)
     return cached
 
 
