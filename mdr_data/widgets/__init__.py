@@ -19,11 +19,17 @@ True
 from mdr_data.widgets.actor_explorer import actor_explorer
 from mdr_data.widgets.capability_compare import capability_compare
 from mdr_data.widgets.relationship_network import relationship_network
+from mdr_data.widgets.remix_lab import remix_lab
+from mdr_data.widgets.source_reader import source_reader
 from mdr_data.widgets.table_browser import table_browser
+from mdr_data.widgets.timeline import timeline
 
 __all__ = [
     "actor_explorer",
     "capability_compare",
     "relationship_network",
+    "remix_lab",
+    "source_reader",
     "table_browser",
+    "timeline",
 ]

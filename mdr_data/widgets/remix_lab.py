@@ -119,6 +119,8 @@ def pandas_recipe(table: str, by: str, measure: str = "rows") -> str:
     if measure == "sources":
         return head + '["source_id"].nunique()'
     how, column = measure.split(":", 1)
+    if how == "sum":
+        return head + f'["{column}"].sum(min_count=1)'
     return head + f'["{column}"].{how}()'
 
 
@@ -139,7 +141,8 @@ def _count(table: str, by: str, measure: str, data_dir: str | None) -> pd.DataFr
         values = grouped["source_id"].nunique()
     else:
         how, column = measure.split(":", 1)
-        values = getattr(grouped[column], how)()
+        # min_count=1: a group whose counts are all missing sums to NA, not to a false 0
+        values = grouped[column].sum(min_count=1) if how == "sum" else grouped[column].max()
     result = values.rename(label).reset_index()
     result[by] = result[by].astype("string")
     result[label] = result[label].astype("Int64")
@@ -274,6 +277,12 @@ class RemixLab(Tool):
                 f"{self.title}: counted from mdr_data.load({table!r}); each row of that table "
                 "cites its own source (source_id)"
             ),
+            note=(
+                "A sum adds counts of different things (missiles, ships, launchers) and of "
+                "different sources: read it as a question to check, not as a total."
+                if measure.startswith("sum:")
+                else None
+            ),
             empty_message="This table has no rows yet.",
         )
 
@@ -288,12 +297,14 @@ class RemixLab(Tool):
         ax = self.panel.ax
         ax.clear()
         shown = result.head(_MAX_BARS)
+        missing = shown[value_column].isna().to_numpy(dtype=bool)
         values = shown[value_column].fillna(0).to_numpy(dtype=float)
         labels = [str(v) for v in shown[by]]
         positions = np.arange(len(shown))[::-1]
         ax.barh(positions, values, color=_BAR_COLOUR, height=0.7)
-        for position, value in zip(positions, values, strict=True):
-            ax.text(value, position, f" {value:g}", va="center", fontsize=12)
+        for position, value, absent in zip(positions, values, missing, strict=True):
+            text = " no figure given" if absent else f" {value:g}"
+            ax.text(value, position, text, va="center", fontsize=12)
         ax.set_yticks(positions)
         ax.set_yticklabels(labels, fontsize=12 if len(shown) > 10 else 14)
         ax.set_xlim(0, max(values.max() if len(values) else 1, 1) * 1.15)
