@@ -27,7 +27,6 @@ from mdr_data.tables import (
     resolve_actor,
     sources,
 )
-from mdr_data.validation import DataValidationError, Problem, validate
 
 __version__ = "0.1.0"
 
@@ -49,3 +48,19 @@ __all__ = [
     "sources",
     "validate",
 ]
+
+# The validator (stdlib only, but ~7 ms of regexes and dataclasses) loads on first use, keeping
+# `import mdr_data` close to the cost of importing pandas alone.
+_FROM_VALIDATION = {"DataValidationError", "Problem", "validate"}
+
+
+def __getattr__(name: str):
+    if name in _FROM_VALIDATION:
+        from mdr_data import validation
+
+        return getattr(validation, name)
+    raise AttributeError(f"module 'mdr_data' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _FROM_VALIDATION)
