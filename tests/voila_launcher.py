@@ -25,6 +25,11 @@ def apply_stall_fix() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.apply()
+    print(
+        f"voila_launcher: kernel stall fix applied (jupyter_client polls in "
+        f"{module.POLL_SLICE_S} s slices)",
+        file=sys.stderr,
+    )
 
 
 def main() -> None:

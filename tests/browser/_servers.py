@@ -25,6 +25,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 VOILA_LAUNCHER = REPO_ROOT / "tests" / "voila_launcher.py"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _RUNNING: list[ServerProcess] = []
 
@@ -103,7 +104,7 @@ class ServerProcess:
         self.base_url = f"http://127.0.0.1:{port}"
         log_dir = ARTIFACTS / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
-        self.log_path = log_dir / f"{name}.log"
+        self.log_path = log_dir / f"{name}-{port}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen(
             argv,

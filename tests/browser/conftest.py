@@ -15,9 +15,15 @@ from pathlib import Path
 import pytest
 
 from ._lab import LabNotebook
-from ._servers import REPO_ROOT, ServerProcess, install_cleanup_handlers, start_jupyterlab
+from ._servers import (
+    NOTEBOOKS_DIR,
+    ServerProcess,
+    install_cleanup_handlers,
+    start_jupyterlab,
+    start_voila,
+)
+from ._voila import VoilaApp
 
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -123,3 +129,30 @@ def open_notebook(page, lab_server: ServerProcess) -> Iterator[Callable[[str], L
     finally:
         if opened:
             opened[0].shutdown_kernels()
+
+
+@pytest.fixture(scope="session")
+def _voila_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    servers: dict[Path, ServerProcess] = {}
+    try:
+        yield servers
+    finally:
+        for server in servers.values():
+            server.stop()
+
+
+@pytest.fixture
+def open_voila(page, _voila_servers: dict, tmp_path_factory, chromium_executable: str):
+    """``open_voila(path)`` serves the notebook with Voilà (one server per notebook per session,
+    started through tests/voila_launcher.py) and opens it, waiting until its widgets are live."""
+    install_cleanup_handlers()
+
+    def _open(notebook: Path) -> VoilaApp:
+        notebook = notebook.resolve()
+        if notebook not in _voila_servers:
+            _voila_servers[notebook] = start_voila(notebook, tmp_path_factory.mktemp("voila-home"))
+        app = VoilaApp(page, _voila_servers[notebook], notebook.name)
+        app.open()
+        return app
+
+    return _open

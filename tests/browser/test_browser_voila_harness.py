@@ -1,0 +1,60 @@
+"""Self-test of the Voilà harness on a throwaway dashboard: it renders without code, reacts to a
+widget change, and a dashboard whose cell raises is reported."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from ._ui import expect_text, select_dropdown
+
+pytestmark = pytest.mark.browser
+
+DASHBOARD_CELLS = [
+    "import ipywidgets as widgets",
+    """\
+choice = widgets.Dropdown(options=["alpha", "beta"], value="alpha", description="Pick")
+choice.add_class("mdr-choice")
+label = widgets.HTML()
+label.add_class("mdr-output")
+
+
+def show(change=None):
+    label.value = f"<h3>Selected: {choice.value}</h3>"
+
+
+choice.observe(show, names="value")
+show()
+widgets.VBox([choice, label])""",
+]
+
+
+def _write(path, cells):
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_voila_canary_renders_without_code_and_reacts(tmp_path, open_voila):
+    app = open_voila(_write(tmp_path / "canary-dashboard.ipynb", DASHBOARD_CELLS))
+    app.assert_clean()
+    log = app.server.log_path.read_text(encoding="utf-8", errors="replace")
+    assert "voila_launcher: kernel stall fix applied" in log, log[-2000:]
+    output = app.page.locator(".mdr-output")
+    expect_text(output, "Selected: alpha")
+    select_dropdown(app.page.locator("body"), "mdr-choice", "beta")
+    expect_text(output, "Selected: beta")
+    app.assert_clean()
+
+
+def test_voila_harness_reports_a_raising_cell(tmp_path, open_voila):
+    cells = [*DASHBOARD_CELLS, "raise ValueError('deliberate dashboard failure')"]
+    app = open_voila(_write(tmp_path / "raising-dashboard.ipynb", cells))
+    problems = app.problems()
+    assert any("deliberate dashboard failure" in p for p in problems), problems
