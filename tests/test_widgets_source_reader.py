@@ -1,0 +1,142 @@
+"""The source reader of notebook 05: claims, who said them, where we read them, how sure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import mdr_data
+from mdr_data.widgets.source_reader import (
+    CONFIDENCE_MEANING,
+    claim_card_html,
+    claims_with_sources,
+    source_reader,
+)
+
+
+@pytest.fixture
+def reader():
+    return source_reader()
+
+
+def test_defaults_list_every_claim_and_show_the_first(reader):
+    claims = mdr_data.claims()
+    assert (reader.theme.value, reader.confidence.value) == ("all", "any")
+    assert reader.current_table["claim_id"].tolist() == claims["claim_id"].tolist()
+    assert reader.claim.value == claims["claim_id"].iloc[0]
+    assert reader.current_claim["claim_id"] == reader.claim.value
+    assert f"{len(claims)} claims" in reader.title
+    assert "Said by" in reader.card.value and "Where we read it" in reader.card.value
+
+
+def test_page_count_disagreement_surfaces_as_separate_rows(reader):
+    reader.theme.value = "the document"
+    table = reader.current_table
+    assert set(table["theme"]) == {"the document"}
+    pages_108 = table.loc[table["text"].str.contains("108")]
+    pages_81 = table.loc[table["text"].str.contains("81")]
+    assert len(pages_108) >= 1 and len(pages_81) == 1
+    # different claimants, each with its own confidence
+    assert set(pages_81["said_by"]).isdisjoint(set(pages_108["said_by"]))
+    assert pages_81["confidence"].item() == "single source"
+    assert set(pages_108["confidence"]) == {"corroborated"}
+    assert "the theme 'the document'" in reader.title
+    markup = reader.table.html.value
+    assert pages_81["claim_id"].item() in markup and pages_108["claim_id"].iloc[0] in markup
+
+
+def test_theme_change_refills_the_claim_choices(reader):
+    reader.theme.value = "India"
+    ids = [value for _label, value in reader.claim.options]
+    assert ids == reader.current_table["claim_id"].tolist()
+    assert set(mdr_data.claims(theme="India")["claim_id"]) == set(ids)
+    assert reader.claim.value == ids[0]
+
+
+def test_confidence_filter(reader):
+    reader.confidence.value = "unverified"
+    table = reader.current_table
+    assert len(table) == (mdr_data.claims()["confidence"] == "unverified").sum()
+    assert set(table["confidence"]) == {"unverified"}
+    assert CONFIDENCE_MEANING["unverified"] in reader.card.value
+    assert "confidence 'unverified'" in reader.title
+
+
+def test_verbatim_quote_read_second_hand(reader):
+    reader.theme.value = "India"
+    reader.claim.value = "india-cooperation-discussed"
+    claim = reader.current_claim
+    assert bool(claim["is_verbatim"]) and claim["said_by"] == "mdr-2019"
+    assert claim["source_id"] != claim["said_by"]
+    card = reader.card.value
+    assert "Verbatim quote" in card and "<blockquote" in card
+    assert "second-hand" in card
+    publisher = mdr_data.sources().set_index("source_id").loc[claim["source_id"], "publisher"]
+    assert publisher in card  # where we read it, by name (no HTML-special characters here)
+
+
+def test_paraphrase_read_where_it_was_made(reader):
+    reader.theme.value = "the document"
+    reader.claim.value = "doc-pages-81-pti"
+    card = reader.card.value
+    assert "Paraphrase" in card and "<blockquote" not in card
+    assert "We read the claim where it was made" in card
+    assert "81" in card
+
+
+def test_empty_selection_has_no_claim(reader):
+    claims = mdr_data.claims()
+    combos = {(t, c) for t, c in zip(claims["theme"], claims["confidence"], strict=True)}
+    empty = next(
+        (t, c)
+        for t in claims["theme"].cat.categories
+        for c in CONFIDENCE_MEANING
+        if t in set(claims["theme"]) and (t, c) not in combos
+    )
+    reader.theme.value, reader.confidence.value = empty
+    assert reader.current_table.empty
+    assert reader.claim.value is None and reader.current_claim is None
+    assert "No claim matches" in reader.card.value
+    assert ": 0 claims" in reader.title
+
+
+def test_reset_restores_defaults(reader):
+    defaults = (reader.theme.value, reader.confidence.value, reader.claim.value, reader.title)
+    options = reader.claim.options
+    reader.theme.value = "Iran"
+    reader.confidence.value = "single source"
+    reader.reset()
+    assert (reader.theme.value, reader.confidence.value, reader.claim.value, reader.title) == (
+        defaults
+    )
+    assert reader.claim.options == options
+
+
+def test_controls_and_outputs_carry_css_classes(reader):
+    for control, name in ((reader.theme, "theme"), (reader.confidence, "confidence")):
+        assert f"mdr-{name}" in control._dom_classes and control.description
+    assert "mdr-claim" in reader.claim._dom_classes
+    assert {"mdr-output", "mdr-output-claim"} <= set(reader.card._dom_classes)
+    assert "mdr-output" in reader.table.html._dom_classes
+
+
+def test_claims_with_sources_joins_both_roles():
+    frame = claims_with_sources()
+    sources = mdr_data.sources().set_index("source_id")
+    assert (
+        frame["said_by_publisher"].tolist() == sources.loc[frame["said_by"], "publisher"].tolist()
+    )
+    assert frame["source_title"].tolist() == sources.loc[frame["source_id"], "title"].tolist()
+    assert set(frame["kind_of_text"]) == {"verbatim quote", "paraphrase"}
+    assert set(claims_with_sources(confidence="Corroborated")["confidence"]) == {"corroborated"}
+    with pytest.raises(ValueError, match="unknown theme"):
+        claims_with_sources(theme="Mars")
+
+
+def test_card_escapes_text():
+    row = claims_with_sources().iloc[0].copy()
+    row["text"] = "<script>alert(1)</script>"
+    row["notes"] = pd.NA
+    card = claim_card_html(row)
+    assert "<script>" not in card and "&lt;script&gt;" in card
+    assert "Notes:" not in card
