@@ -24,6 +24,8 @@ def _settings(quick: bool) -> dict:
     return {
         "import_repetitions": 3 if quick else 7,
         "growth_repetitions": 1 if quick else 3,
+        "growth_widget_factors": (10,) if quick else (10, 100),
+        "growth_widget_limit": 3 if quick else 8,
         "widget_cycles": 1 if quick else 2,
         "notebooks_quick": quick,
     }
@@ -37,7 +39,11 @@ def run_section(name: str, settings: dict) -> list[Figure]:
     if name == "growth":
         from benchmarks import growth
 
-        return growth.run(repetitions=settings["growth_repetitions"])
+        return growth.run(
+            repetitions=settings["growth_repetitions"],
+            widget_factors=settings["growth_widget_factors"],
+            widget_limit=settings["growth_widget_limit"],
+        )
     if name == "widgets":
         from benchmarks import widgets
 

@@ -15,7 +15,9 @@ with ``data_dir=``, which includes validating the folder). Linear growth means t
 does not rise with size: the figures are the ratio against 1× (budget: the factor itself) and the
 time per row at 100× against 10× (budget 1.10, i.e. at most 10 % noise). Filtering is timed in
 this process on warm caches, as a widget calls it, over realistic arguments (every actor, every
-category or kind present).
+category or kind present). For context (no budget), every widget is also built on the inflated
+data and driven like in the widget section (``widgets.run_scaled``): its updates draw ``factor``
+times as many rows, so they show which tools would not scale with the data.
 """
 
 from __future__ import annotations
@@ -115,9 +117,14 @@ def inflate(dest: Path, factor: int, source: Path = DATA) -> dict[str, int]:
     return counts
 
 
-def _load_seconds(data_dir: Path, repetitions: int) -> tuple[float, int]:
-    runs = [run_child(LOAD_CODE, argv=[str(data_dir)]) for _ in range(repetitions)]
-    return median([r["s"] for r in runs]), runs[0]["rows"]
+def _load_seconds(dirs: dict[int, Path], repetitions: int) -> dict[int, tuple[float, int]]:
+    """Median load time and row count per factor; the factors are interleaved in each round
+    so that a change in the machine's load hits every size alike."""
+    runs: dict[int, list[dict]] = {factor: [] for factor in dirs}
+    for _ in range(repetitions):
+        for factor, data_dir in dirs.items():
+            runs[factor].append(run_child(LOAD_CODE, argv=[str(data_dir)]))
+    return {f: (median([r["s"] for r in rs]), rs[0]["rows"]) for f, rs in runs.items()}
 
 
 def filter_calls(data_dir: Path) -> list[tuple[str, Callable[[], object]]]:
@@ -167,14 +174,20 @@ def time_filters(data_dir: Path, repetitions: int) -> tuple[list[float], str]:
     return samples, worst[1]
 
 
-def run(*, repetitions: int = 3, factors: tuple[int, ...] = FACTORS) -> list[Figure]:
+def run(
+    *,
+    repetitions: int = 3,
+    factors: tuple[int, ...] = FACTORS,
+    widget_factors: tuple[int, ...] = FACTORS,
+    widget_limit: int = 8,
+) -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="mdr-bench-growth-") as tmp:
         dirs = {}
         for factor in (1, *factors):
             dirs[factor] = Path(tmp) / f"x{factor}"
             inflate(dirs[factor], factor)
-        loads = {f: _load_seconds(d, repetitions) for f, d in dirs.items()}
+        loads = _load_seconds(dirs, repetitions)
         base_s = loads[1][0]
         for factor, (seconds, rows) in loads.items():
             per_row_us = seconds / max(rows, 1) * 1e6
@@ -231,4 +244,7 @@ def run(*, repetitions: int = 3, factors: tuple[int, ...] = FACTORS) -> list[Fig
                     },
                 )
             )
+        from benchmarks import widgets
+
+        figures += widgets.run_scaled({f: str(dirs[f]) for f in widget_factors}, limit=widget_limit)
     return figures

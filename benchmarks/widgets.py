@@ -14,9 +14,10 @@ every option in turn; slider ends, steps and windows; a checkbox toggled; a word
 text box), one control at a time starting from the defaults (``reset()`` in between).
 
 Timing: updates are synchronous (``Tool`` redraws inside the ``value`` observer), so the latency
-is the time from ``control.value = v`` to its return; an observer on every output's ``value``
-confirms that the output was replaced (PNG bytes or HTML). Changes after which no output changed
-are counted (``no_redraw``): they are either idempotent or a bug worth a look.
+is the wall time from ``control.value = v`` to its return (the budgeted figure; the CPU time of
+this process is reported beside it, to tell slow code from a busy machine); an observer on every
+output's ``value`` confirms that the output was replaced (PNG bytes or HTML). Changes after which
+no output changed are counted (``no_redraw``): they are either idempotent or a bug worth a look.
 """
 
 from __future__ import annotations
@@ -103,8 +104,17 @@ def _spread(low, high, count: int, integer: bool) -> list:
     return [round(p) for p in points] if integer else points
 
 
-def value_sequence(control, cycles: int = 1) -> list:
-    """A realistic sequence of values for one control (empty if we cannot drive it)."""
+def value_sequence(control, cycles: int = 1, limit: int | None = None) -> list:
+    """A realistic sequence of values for one control (empty if we cannot drive it); with
+    ``limit``, at most that many of them, evenly spread over the whole sequence."""
+    values = _full_sequence(control, cycles)
+    if limit is None or len(values) <= limit:
+        return values
+    step = len(values) / limit
+    return [values[int(i * step)] for i in range(limit)]
+
+
+def _full_sequence(control, cycles: int) -> list:
     import ipywidgets as widgets
 
     if isinstance(control, widgets.SelectionRangeSlider):
@@ -145,11 +155,12 @@ def value_sequence(control, cycles: int = 1) -> list:
 @dataclass
 class ControlTiming:
     samples_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
     no_redraw: int = 0
     errors: list[str] = field(default_factory=list)
 
 
-def drive(tool, cycles: int) -> dict[str, ControlTiming]:
+def drive(tool, cycles: int, limit: int | None = None) -> dict[str, ControlTiming]:
     """Drive every control of ``tool`` through its value sequence; time each change."""
     changed: list[float] = []
     for output in outputs_of(tool):
@@ -157,10 +168,11 @@ def drive(tool, cycles: int) -> dict[str, ControlTiming]:
     timings: dict[str, ControlTiming] = {}
     for name, control in controls_of(tool).items():
         timing = timings[name] = ControlTiming()
-        for value in value_sequence(control, cycles):
+        for value in value_sequence(control, cycles, limit):
             if control.value == value:
                 continue
             changed.clear()
+            cpu = time.process_time()
             start = time.perf_counter()
             try:
                 control.value = value
@@ -168,6 +180,7 @@ def drive(tool, cycles: int) -> dict[str, ControlTiming]:
                 timing.errors.append(f"{value!r}: {type(error).__name__}: {error}")
                 continue
             timing.samples_ms.append((time.perf_counter() - start) * 1000)
+            timing.cpu_ms.append((time.process_time() - cpu) * 1000)
             if not changed:
                 timing.no_redraw += 1
         if hasattr(tool, "reset"):
@@ -203,11 +216,13 @@ def run(*, cycles: int = 2) -> list[Figure]:
             continue
         warned = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
         everything = [ms for t in timings.values() for ms in t.samples_ms]
+        cpu = [ms for t in timings.values() for ms in t.cpu_ms]
         no_redraw = sum(t.no_redraw for t in timings.values())
         per_control = {
             name: {
                 "median_ms": median(t.samples_ms),
                 "p95_ms": percentile(t.samples_ms, 95),
+                "cpu_median_ms": median(t.cpu_ms),
                 "changes": len(t.samples_ms),
                 "no_redraw": t.no_redraw,
                 "errors": t.errors[:5],
@@ -219,8 +234,17 @@ def run(*, cycles: int = 2) -> list[Figure]:
             key=lambda kv: kv[1]["p95_ms"] if kv[1]["changes"] else -1.0,
             default=(None, None),
         )[0]
-        common = {"build_ms": build_ms, "controls": per_control, "warnings": warned[:10]}
-        note = f"{len(everything)} changes over {len(timings)} controls"
+        common = {
+            "build_ms": build_ms,
+            "cpu_median_ms": median(cpu),
+            "cpu_p95_ms": percentile(cpu, 95),
+            "controls": per_control,
+            "warnings": warned[:10],
+        }
+        note = (
+            f"{len(everything)} changes over {len(timings)} controls; "
+            f"CPU time {median(cpu):.0f} ms median"
+        )
         if no_redraw:
             note += f"; {no_redraw} changed no output"
         if warned:
@@ -254,9 +278,55 @@ def run(*, cycles: int = 2) -> list[Figure]:
                     stats["median_ms"] if stats["changes"] else None,
                     "ms",
                     MEDIAN_BUDGET_MS,
-                    note=f"p95 {stats['p95_ms']:.1f} ms, {stats['changes']} changes"
+                    note=f"p95 {stats['p95_ms']:.1f} ms, CPU {stats['cpu_median_ms']:.0f} ms, "
+                    f"{stats['changes']} changes"
                     + (f", {len(stats['errors'])} refused" if stats["errors"] else ""),
                     extra=stats,
+                )
+            )
+    return figures
+
+
+def run_scaled(data_dirs: dict[int, str], *, limit: int) -> list[Figure]:
+    """Every tool built on inflated data (``builder(data_dir=...)``) and driven through at most
+    ``limit`` values per control: context for the growth section (no budget: these updates
+    include drawing ``factor`` times as many rows, not only filtering them)."""
+    figures = []
+    for module_name in tool_modules():
+        for factor, data_dir in data_dirs.items():
+            key = f"growth.widget.{module_name}.{factor}x_median_ms"
+            label = f"{module_name} on data ×{factor}: change → render"
+            try:
+                builder = find_builder(module_name)
+                if "data_dir" not in inspect.signature(builder).parameters:
+                    figures.append(Figure(key, label, None, "ms", note="builder takes no data_dir"))
+                    continue
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    start = time.perf_counter()
+                    tool = builder(data_dir=data_dir)
+                    build_ms = (time.perf_counter() - start) * 1000
+                    timings = drive(tool, 1, limit)
+            except Exception as error:
+                note = f"could not drive it: {type(error).__name__}: {error}"
+                figures.append(Figure(key, label, None, "ms", note=note[:200]))
+                continue
+            samples = [ms for t in timings.values() for ms in t.samples_ms]
+            cpu = [ms for t in timings.values() for ms in t.cpu_ms]
+            figures.append(
+                Figure(
+                    key,
+                    label,
+                    median(samples),
+                    "ms",
+                    note=f"p95 {percentile(samples, 95):.0f} ms, CPU {median(cpu):.0f} ms median, "
+                    f"{len(samples)} changes; build {build_ms:.0f} ms",
+                    extra={
+                        "p95_ms": percentile(samples, 95),
+                        "cpu_median_ms": median(cpu),
+                        "build_ms": build_ms,
+                        "changes": len(samples),
+                    },
                 )
             )
     return figures

@@ -96,6 +96,11 @@ def test_growth_section(quick_run):
     _check(report, [*loads, "growth.filter_1x_median_ms", *budgeted], budgeted=budgeted)
     rows = [report["figures"][key]["extra"]["rows"] for key in loads]
     assert rows[1] == 10 * rows[0] and rows[2] == 100 * rows[0]
+    scaled = [f"growth.widget.{m}.10x_median_ms" for m in _widget_modules()]
+    takes_data_dir = [
+        k for k in scaled if report["figures"].get(k, {}).get("note") != "builder takes no data_dir"
+    ]
+    _check(report, takes_data_dir, budgeted=set())
 
 
 def test_widget_section(quick_run):
