@@ -124,6 +124,45 @@ EXERCISES: dict[str, Exercise] = {
         "count the rows of mdr_data.relationships() whose confidence is 'unverified'.",
         "each of these is reported only by the news article the course started from.",
     ),
+    "04-1": Exercise(
+        "4b227777d4dd1fc61c6f884f48641d02b4d121d3fd328cb08b5531fcacdabf8a",
+        "subtract the dates of the events sta1-announced and sta1-rule-published "
+        "(a Timedelta has .days).",
+        "an announcement and the rule that formalised it are two dated steps.",
+    ),
+    "04-2": Exercise(
+        "8f651138641849a23f2b8166d3bec5af0000fe1e9ec968eb160c28e62ae3dac0",
+        "take the event_id values mdr_data.event_actors() lists for IND and those it lists for "
+        "RUS, and keep the ones in both (a set intersection); answer with a list.",
+        "a summit and the contract concluded at it.",
+    ),
+    "04-4": Exercise(
+        "669d2b24fc37de00a5e64ad917d39cc0945ede03ebd340a555b59504f578dc92",
+        "filter mdr_data.claims(theme='India', verbatim=True) and read the source_id column.",
+        "we read the review's words in a wire report, not in the review itself.",
+    ),
+    "05-1": Exercise(
+        "c83c2bd6c1162193f5ba0bcb6440e79638310300558f36960cf2e261e9f1f925",
+        "keep the claims whose claim_id starts with 'doc-pages' and pull the number out of each "
+        "text (.str.extract(r'(\\d+)') helps); answer with a list of numbers.",
+        "three figures, each kept with its own source; none is silently preferred.",
+    ),
+    "05-2": Exercise(
+        "5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9",
+        "count the claims whose said_by AND source_id are both 'mdr-2019'.",
+        "every claim of the review reaches us through another source.",
+    ),
+    "06-1": Exercise(
+        "62dac5112507f811e62bc3d18fbf3bf1f8d57867768166ab1d320b5534ff455e",
+        "count mdr_data.claims() by confidence (value_counts) and answer with the most "
+        "frequent level, as text.",
+        "most claims rest on one source (a wire story and its reprints count once).",
+    ),
+    "06-2": Exercise(
+        "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b",
+        "in tidy_capabilities(), count the rows whose source_kind is 'primary'.",
+        "nearly every capability figure comes from reporting about the review.",
+    ),
 }
 
 
