@@ -26,7 +26,8 @@ def _settings(quick: bool) -> dict:
         "growth_repetitions": 1 if quick else 3,
         "growth_widget_factors": (10,) if quick else (10, 100),
         "growth_widget_limit": 3 if quick else 8,
-        "widget_cycles": 1 if quick else 2,
+        "quick": quick,
+        "widget_instances": 1 if quick else 3,
         "notebooks_quick": quick,
     }
 
@@ -47,7 +48,7 @@ def run_section(name: str, settings: dict) -> list[Figure]:
     if name == "widgets":
         from benchmarks import widgets
 
-        return widgets.run(cycles=settings["widget_cycles"])
+        return widgets.run(instances=settings["widget_instances"], warm=not settings["quick"])
     if name == "notebooks":
         from benchmarks import notebooks
 
