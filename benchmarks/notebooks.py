@@ -3,12 +3,14 @@
 Like the test suite: nbclient, a fresh ``python3`` kernel per notebook (this interpreter's), the
 notebook's folder as working directory, and the repository's fix for the Output-widget stall
 (``tests/_kernel_stall_fix.py``) applied first. Each notebook's time runs from starting its
-kernel to the kernel's shutdown, so the total is what a full headless run costs. An empty
+kernel to the kernel's shutdown, and notebooks run one after another (the test suite overlaps
+two), so the total is what a full headless run costs on one core. An empty
 notebook run the same way is the anchor: the fixed cost of one kernel.
 """
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import os
 import sys
@@ -67,7 +69,8 @@ def execute(path: Path | None) -> tuple[float, str]:
     )
     start = time.perf_counter()
     try:
-        client.execute(env=_kernel_env(), cwd=str(folder))
+        # asyncio.run gives the run its own event loop and closes it (as tests/test_notebooks.py)
+        asyncio.run(client.async_execute(env=_kernel_env(), cwd=str(folder)))
     except Exception as error:
         lines = str(error).strip().splitlines()
         last = lines[-1] if lines else ""
