@@ -144,7 +144,7 @@ EXERCISES: dict[str, Exercise] = {
     "05-1": Exercise(
         "c83c2bd6c1162193f5ba0bcb6440e79638310300558f36960cf2e261e9f1f925",
         "keep the claims whose claim_id starts with 'doc-pages' and pull the number out of each "
-        "text (.str.extract(r'(\\d+)') helps); answer with a list of numbers.",
+        "text (.str.extract(r'(\\d+)') helps); answer with the different numbers, each once.",
         "three figures, each kept with its own source; none is silently preferred.",
     ),
     "05-2": Exercise(
