@@ -1,0 +1,101 @@
+"""Static plots: ranges as ranges, readable fonts, colour-blind palette, no global state."""
+
+from __future__ import annotations
+
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+import mdr_data
+from mdr_data import plots
+
+
+@pytest.fixture
+def ax():
+    return Figure(figsize=(8, 5)).add_subplot()
+
+
+def test_range_chart_draws_ranges_points_and_missing(ax):
+    rows = pd.DataFrame(
+        {
+            "actor_id": ["A", "B", "C"],
+            "category": ["ICBM", "SSBN", "ASAT"],
+            "system": [pd.NA, "X-class", pd.NA],
+            "status": ["deployed", "deployed", "in development"],
+            "count_low": pd.array([75, 4, None], dtype="Int64"),
+            "count_high": pd.array([100, 4, None], dtype="Int64"),
+            "confidence": ["unverified", "corroborated", "single source"],
+        }
+    )
+    plots.range_chart(ax, rows, names={"A": "Aland", "B": "Bland", "C": "Cland"})
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert [(b.get_x(), b.get_width()) for b in bars] == [(75, 25)]
+    assert bars[0].get_hatch() == "//"  # unverified is hatched, not only coloured
+    texts = [t.get_text() for t in ax.texts]
+    assert {"75", "100", "4", "no figure given"} <= set(texts)
+    assert len(ax.collections) == 1  # the single figure is a point
+    assert "according to" in ax.get_title(loc="left")
+    assert ax.get_legend() is not None
+
+
+def test_range_chart_on_real_data(ax):
+    plots.range_chart(ax, mdr_data.capabilities(actor="China"))
+    assert any("China" in t.get_text() for t in ax.get_yticklabels())
+
+
+def test_role_chart_counts_roles(ax):
+    actors = mdr_data.actors()
+    plots.role_chart(ax, actors)
+    heights = sorted(int(b.get_width()) for b in ax.patches)
+    assert heights == sorted(actors["role"].value_counts().loc[lambda s: s > 0].tolist())
+
+
+def test_network_layout_groups_regions_and_is_stable():
+    actors = mdr_data.actors()
+    first = plots.network_layout(actors)
+    assert first == plots.network_layout(actors)
+    assert set(first) == set(actors["actor_id"])
+    order = sorted(first, key=lambda a: -plots.math.atan2(first[a][0], first[a][1]) % 7)
+    assert len(order) == len(actors)
+
+
+def test_network_draws_edges_formats_and_legend(ax):
+    edges = mdr_data.relationships()
+    plots.network(ax, edges, mdr_data.actors(), focus="USA")
+    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert len(arrows) == len(edges)
+    assert ax.get_legend() is not None
+    labels = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert "treaty alliance" in labels and "multilateral format" in labels
+
+
+def test_fonts_are_large_and_palette_is_colour_blind_safe():
+    assert plots.BASE_FONT_SIZE >= 14
+    assert plots.theme()["font.size"] >= 14
+    assert set(plots.ROLE_COLOURS.values()) <= set(plots.OKABE_ITO.values())
+    for kind, look in plots.KIND_STYLES.items():
+        assert look["color"] in plots.OKABE_ITO.values(), kind
+
+
+def test_style_is_local():
+    before = matplotlib.rcParams["font.size"]
+    with plots.style():
+        assert matplotlib.rcParams["font.size"] == plots.BASE_FONT_SIZE
+    assert matplotlib.rcParams["font.size"] == before
+
+
+def test_every_vocabulary_term_has_a_style():
+    kinds = mdr_data.describe("relationships").set_index("name").loc["kind", "allowed_values"]
+    roles = mdr_data.describe("actors").set_index("name").loc["role", "allowed_values"]
+    assert set(kinds.split(" | ")) == set(plots.KIND_STYLES)
+    assert set(roles.split(" | ")) == set(plots.ROLE_COLOURS)
+
+
+def test_importing_the_package_does_not_import_plotting():
+    import subprocess
+    import sys
+
+    code = "import sys, mdr_data; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False False"

@@ -1,0 +1,91 @@
+"""The capability comparison: ranges stay ranges, missing counts are named, reset works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mdr_data.widgets.capability_compare import ALL, capability_compare, count_text
+
+MINI = Path(__file__).parent / "fixtures" / "mini_data"
+
+
+def _range_bars(ax):
+    return [p for p in ax.patches if p.get_width() > 0 and p.get_height() > 0]
+
+
+def test_china_icbm_is_drawn_as_a_range():
+    tool = capability_compare(actors=["China"], category="ICBM")
+    row = tool.current_table.iloc[0]
+    assert (row["count_low"], row["count_high"]) == (75, 100)
+    bars = _range_bars(tool.panel.ax)
+    assert len(bars) == 1 and (bars[0].get_x(), bars[0].get_width()) == (75, 25)
+    labels = {t.get_text() for t in tool.panel.ax.texts}
+    assert {"75", "100"} <= labels
+    assert "75–100" in tool.table_panel.html.value
+    assert tool.panel.image.value[:4] == b"\x89PNG"
+
+
+def test_missing_counts_are_listed_not_zero():
+    tool = capability_compare(actors=["China"], category=None)
+    assert tool.no_figure, "China has capability rows without a figure"
+    assert "no figure given" in tool.table_panel.html.value
+    assert "No figure given for" in tool.table_panel.html.value
+    assert any(t.get_text() == "no figure given" for t in tool.panel.ax.texts)
+
+
+def test_changing_actors_and_category():
+    tool = capability_compare()
+    assert tool.category.value == ALL
+    tool.actors.value = ("USA",)
+    assert set(tool.current_table["actor_id"]) == {"USA"}
+    assert "United States" in tool.title
+    tool.category.value = "interceptor"
+    assert set(tool.current_table["category"].astype(str)) == {"interceptor"}
+    assert tool.title.startswith("interceptor")
+
+
+def test_table_carries_source_and_confidence():
+    tool = capability_compare(actors=["CHN"])
+    html = tool.table_panel.html.value
+    assert "source_id" in html and "confidence" in html and "unverified" in html
+
+
+def test_empty_selection_is_explained():
+    tool = capability_compare()
+    tool.actors.value = ()
+    assert tool.current_table.empty
+    assert "no actor selected" in tool.title
+
+
+def test_reset():
+    tool = capability_compare()
+    default = tool.actors.value
+    tool.actors.value = ("USA",)
+    tool.category.value = "interceptor"
+    tool.reset()
+    assert tool.actors.value == default and tool.category.value == ALL
+
+
+def test_unknown_category():
+    with pytest.raises(ValueError, match="unknown category"):
+        capability_compare(category="lasers")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [
+        (75, 100, "75–100"),
+        (4, 4, "4"),
+        (None, None, "no figure given"),
+        (1000, 1500, "1,000–1,500"),
+    ],
+)
+def test_count_text(low, high, text):
+    assert count_text(low, high) == text
+
+
+def test_on_a_remixed_copy():
+    tool = capability_compare(data_dir=MINI)
+    assert "North Korea (ICBM)" in tool.no_figure or tool.category.value == ALL

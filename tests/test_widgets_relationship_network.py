@@ -1,0 +1,68 @@
+"""The relationship network: kinds and focus filter the edges; layout stays put."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mdr_data
+from mdr_data.widgets.relationship_network import ALL_ACTORS, legend_html, relationship_network
+
+MINI = Path(__file__).parent / "fixtures" / "mini_data"
+
+
+def test_default_shows_every_edge():
+    net = relationship_network()
+    assert len(net.current_table) == len(mdr_data.relationships())
+    assert net.focus.value == ALL_ACTORS
+    assert "all actors" in net.title
+    assert net.panel.image.value[:4] == b"\x89PNG"
+
+
+def test_focus_keeps_only_that_actors_edges():
+    net = relationship_network()
+    net.focus.value = "RUS"
+    edges = net.current_table
+    assert len(edges)
+    assert ((edges["actor_from"] == "RUS") | (edges["actor_to"] == "RUS")).all()
+    assert "Russia" in net.title
+
+
+def test_kind_filter():
+    net = relationship_network()
+    net.kinds.value = ("technology transfer",)
+    assert set(net.current_table["kind"].astype(str)) == {"technology transfer"}
+    assert "one-way" in net.table_panel.html.value
+    assert "unverified" in net.table_panel.html.value
+
+
+def test_directed_edges_have_arrows_and_formats_are_shaded():
+    net = relationship_network()
+    arrows = [p for p in net.panel.ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert len(arrows) == len(mdr_data.relationships())
+    styles = {type(a.get_arrowstyle()).__name__ for a in arrows}
+    assert len(styles) == 2  # one-way arrows and plain lines
+    assert any(type(p).__name__ == "Polygon" for p in net.panel.ax.patches)
+    assert "US-Japan-Australia trilateral" in {t.get_text() for t in net.panel.ax.texts}
+
+
+def test_layout_is_fixed_across_redraws():
+    net = relationship_network()
+    before = dict(net._positions)
+    net.focus.value = "JPN"
+    net.kinds.value = ("treaty alliance",)
+    assert net._positions == before
+
+
+def test_reset():
+    net = relationship_network()
+    kinds = net.kinds.value
+    net.focus.value = "IND"
+    net.kinds.value = kinds[:1]
+    net.reset()
+    assert net.focus.value == ALL_ACTORS and net.kinds.value == kinds
+
+
+def test_legend_names_visible_kinds():
+    assert "dialogue" in legend_html(["dialogue"], multilateral=True)
+    net = relationship_network(data_dir=MINI)
+    assert "treaty alliance" in net.legend.value
