@@ -95,7 +95,7 @@ EXERCISES: dict[str, Exercise] = {
     "01-1": Exercise(
         "7f3fa48ca885678134842fa7456f3ece53a97f843b610185d900ac4e467c7490",
         "find India's row in mdr_data.actors() (or pick India in the explorer) and read its role.",
-        "the review's own wording casts India as a Major Defense Partner.",
+        "a role from the review's own categories, tied to India's status in US policy.",
     ),
     "01-2": Exercise(
         "a2a41ed5d409b21f19f0b9a5ed2c258b55cf3fa00a1b44423cd024d9ce2c929f",
