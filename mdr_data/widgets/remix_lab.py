@@ -22,6 +22,7 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import _schema
@@ -46,7 +47,7 @@ _GROUPABLE_EXTRAS = {"multilateral_format", "instrument", "publisher", "system",
 _NOT_COUNTS = {"year"}
 _MISSING_LABEL = "(empty)"
 _BAR_COLOUR = OKABE_ITO["blue"]
-_MAX_BARS = 20
+_MAX_BARS = 15
 
 
 def group_columns(table: str) -> list[str]:
@@ -216,10 +217,10 @@ class RemixLab(Tool):
             "remix",
             figsize=(9.0, 4.8),
             dpi=80,
-            margins={"left": 0.3, "right": 0.95, "top": 0.88, "bottom": 0.14},
+            margins={"left": 0.3, "right": 0.95, "top": 0.9, "bottom": 0.04},
             alt="Bar chart of the chosen measure for each group",
         )
-        self.figure = self.panel.figure
+        self._setup_axes()
         self._png_cache: dict[tuple, bytes] = {}
         self.table = TablePanel("remix")
         self.code = add_classes(widgets.HTML(), "mdr-output", "mdr-output-recipe")
@@ -253,6 +254,12 @@ class RemixLab(Tool):
 
     # ------------------------------------------------------------------ output
 
+    @property
+    def figure(self) -> Figure:
+        """The chart of the current question (drawn on demand when its PNG came from cache)."""
+        self._ensure_drawn()
+        return self.panel.figure
+
     def update(self) -> None:
         """Recompute the grouped table and redraw the chart, the recipe and the table."""
         table, by, measure = self.table_name.value, self.group_by.value, self.measure.value
@@ -261,11 +268,11 @@ class RemixLab(Tool):
         self.current_table = result
         self.recipe = pandas_recipe(table, by, measure)
         self.title = f"{value_column} by {by} in the {table} table"
-        self._draw(result, by, value_column)
-        key = (table, by, measure)
-        png = self._png_cache.get(key)
+        self._key = (table, by, measure)
+        png = self._png_cache.get(self._key)
         if png is None:
-            png = self._png_cache[key] = self._png()
+            self._ensure_drawn()
+            png = self._png_cache[self._key] = self._png()
         self.panel.image.value = png
         self.code.value = (
             "<p style='margin:4px 0'><b>The same question in pandas:</b></p>"
@@ -288,35 +295,69 @@ class RemixLab(Tool):
 
     def _png(self) -> bytes:
         buffer = io.BytesIO()
-        self.figure.savefig(
+        self.panel.figure.savefig(
             buffer, format="png", dpi=self.panel.dpi, pil_kwargs={"compress_level": 1}
         )
         return buffer.getvalue()
 
+    # ------------------------------------------------------------------ drawing
+
+    def _setup_axes(self) -> None:
+        """Fix what never changes. No tick machinery: labels are plain texts (much cheaper)."""
+        ax = self.panel.ax
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right", "bottom"):
+            ax.spines[side].set_visible(False)
+        self._title = ax.set_title("", fontsize=14, loc="left")
+        self._title.set_x(-0.42)  # start near the figure's left edge, above the labels
+        self._artists: list = []
+        self._drawn_key: tuple | None = None
+        self._key: tuple | None = None
+
+    def _ensure_drawn(self) -> None:
+        if self._key is not None and self._drawn_key != self._key:
+            by = self._key[1]
+            self._draw(self.current_table, by, self.current_table.columns[1])
+            self._drawn_key = self._key
+
     def _draw(self, result: pd.DataFrame, by: str, value_column: str) -> None:
         ax = self.panel.ax
-        ax.clear()
+        for artist in self._artists:
+            artist.remove()
         shown = result.head(_MAX_BARS)
         missing = shown[value_column].isna().to_numpy(dtype=bool)
         values = shown[value_column].fillna(0).to_numpy(dtype=float)
-        labels = [str(v) for v in shown[by]]
         positions = np.arange(len(shown))[::-1]
-        ax.barh(positions, values, color=_BAR_COLOUR, height=0.7)
-        for position, value, absent in zip(positions, values, missing, strict=True):
+        bars = ax.barh(positions, values, color=_BAR_COLOUR, height=0.7)
+        artists = list(bars.patches)
+        size = 12 if len(shown) > 10 else 14
+        label_side = ax.get_yaxis_transform()  # x in axes fraction, y in data
+        for position, value, absent, label in zip(
+            positions, values, missing, shown[by], strict=True
+        ):
+            artists.append(
+                ax.text(
+                    -0.01,
+                    position,
+                    str(label),
+                    transform=label_side,
+                    ha="right",
+                    va="center",
+                    fontsize=size,
+                )
+            )
             text = " no figure given" if absent else f" {value:g}"
-            ax.text(value, position, text, va="center", fontsize=12)
-        ax.set_yticks(positions)
-        ax.set_yticklabels(labels, fontsize=12 if len(shown) > 10 else 14)
-        ax.set_xlim(0, max(values.max() if len(values) else 1, 1) * 1.15)
-        ax.set_ylim(-0.6, max(len(shown), 1) - 0.4)
-        ax.tick_params(axis="x", labelsize=12)
-        ax.set_xlabel(value_column, fontsize=14)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        more = f" (top {_MAX_BARS} of {len(result)})" if len(result) > _MAX_BARS else ""
-        ax.set_title(self.title + more, fontsize=15, loc="left")
+            artists.append(ax.text(value, position, text, va="center", fontsize=size))
         if len(shown) == 0:
-            ax.text(0.5, 0.5, "No rows", transform=ax.transAxes, ha="center", fontsize=15)
+            artists.append(
+                ax.text(0.5, 0.5, "No rows", transform=ax.transAxes, ha="center", fontsize=15)
+            )
+        self._artists = artists
+        ax.set_xlim(0, max(values.max() if len(values) else 1, 1) * 1.2)
+        ax.set_ylim(-0.6, max(len(shown), 1) - 0.4)
+        more = f" (top {_MAX_BARS} of {len(result)})" if len(result) > _MAX_BARS else ""
+        self._title.set_text(self.title + more)
 
 
 def remix_lab(data_dir: str | None = None) -> RemixLab:

@@ -23,7 +23,6 @@ from functools import lru_cache
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
-import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
@@ -276,15 +275,21 @@ class Timeline(Tool):
     def _setup_axes(self) -> None:
         """Create every artist once; :meth:`_draw` only updates them."""
         ax = self.panel.ax
+        # No tick machinery (it rebuilds tick artists on every change): year boundaries are
+        # one LineCollection and each year's label a plain text centred under its span.
+        ax.set_xticks([])
         ax.set_yticks([])
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
-        # Year boundaries as grid lines, each year's label centred under its span; fixed
-        # locators (set per selection in _draw) are far cheaper than date rrule locators.
-        ax.xaxis.set_major_formatter(mticker.NullFormatter())
-        ax.tick_params(axis="x", which="major", length=10)
-        ax.tick_params(axis="x", which="minor", length=0, labelsize=14)
-        ax.grid(axis="x", which="major", color="#dddddd", linewidth=1)
+        self._year_lines = LineCollection(
+            [], colors="#dddddd", linewidths=1, zorder=0, transform=ax.get_xaxis_transform()
+        )
+        ax.add_collection(self._year_lines)
+        self._year_ticks = LineCollection(
+            [], colors="black", linewidths=1, transform=ax.get_xaxis_transform(), clip_on=False
+        )
+        ax.add_collection(self._year_ticks)
+        self._year_labels: list = []
         self._title = ax.set_title("", fontsize=15, loc="left")
         self._references = LineCollection(
             [], linewidths=1.5, linestyles="dashed", colors="#555555", zorder=1
@@ -311,6 +316,31 @@ class Timeline(Tool):
         self._labels: list = []
         self._legend_key: tuple | None = None
 
+    def _draw_years(self, start: int, end: int) -> None:
+        ax = self.panel.ax
+        bounds = [mdates.date2num(np.datetime64(f"{y}-01-01")) for y in range(start, end + 2)]
+        self._year_lines.set_segments([[(x, 0), (x, 1)] for x in bounds])
+        self._year_ticks.set_segments([[(x, 0), (x, -0.03)] for x in bounds])
+        while len(self._year_labels) < end - start + 1:
+            self._year_labels.append(
+                ax.text(
+                    0,
+                    -0.04,
+                    "",
+                    transform=ax.get_xaxis_transform(),
+                    ha="center",
+                    va="top",
+                    fontsize=14,
+                    clip_on=False,
+                )
+            )
+        for index, label in enumerate(self._year_labels):
+            year = start + index
+            label.set_visible(year <= end)
+            if year <= end:
+                label.set_x((bounds[index] + bounds[index + 1]) / 2)
+                label.set_text(str(year))
+
     def _label_artist(self, index: int):
         while len(self._labels) <= index:
             self._labels.append(
@@ -331,16 +361,7 @@ class Timeline(Tool):
         left = mdates.date2num(np.datetime64(f"{start}-01-01"))
         right = mdates.date2num(np.datetime64(f"{end + 1}-01-01"))
         ax.set_xlim(left - 20, right + 20)
-        years = range(start, end + 1)
-        ax.xaxis.set_major_locator(
-            mticker.FixedLocator(
-                [mdates.date2num(np.datetime64(f"{y}-01-01")) for y in range(start, end + 2)]
-            )
-        )
-        ax.xaxis.set_minor_locator(
-            mticker.FixedLocator([mdates.date2num(np.datetime64(f"{y}-07-02")) for y in years])
-        )
-        ax.xaxis.set_minor_formatter(mticker.FixedFormatter([str(y) for y in years]))
+        self._draw_years(start, end)
         count = len(frame)
         ax.set_ylim(-0.8, max(count, 1) - 0.2)
         self._title.set_text(self.title)
