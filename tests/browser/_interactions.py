@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ._ui import dropdown_options, expect_text, expect_text_changes, select_dropdown
+from ._ui import (
+    dropdown_options,
+    expect_text,
+    expect_text_changes,
+    press_slider,
+    select_dropdown,
+    selected_label,
+    wait_until,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -20,11 +28,6 @@ if TYPE_CHECKING:
     from ._lab import LabNotebook
 
 Interaction = Callable[["LabNotebook"], None]
-
-
-def selected_label(scope: Locator, css_class: str) -> str:
-    select = scope.locator(f".{css_class} select").first
-    return select.evaluate("(s) => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
 
 
 # --------------------------------------------------------------------------- per tool
@@ -39,9 +42,14 @@ def explore_actor(scope: Locator) -> None:
     target = "East Asia" if "East Asia" in regions else regions[0]
     select_dropdown(scope, "mdr-region", target)
     expect_text_changes(profile, before)
+
+    def profile_names_selected_actor() -> str | None:
+        actor, text = selected_label(scope, "mdr-actor"), profile.inner_text()
+        ok = actor and text.startswith(f"{actor}: cast as")
+        return None if ok else f"actor menu {actor!r}, profile {text[:80]!r}"
+
+    wait_until(scope, profile_names_selected_actor)
     actor = selected_label(scope, "mdr-actor")
-    assert actor, f"after choosing region {target!r} no actor is selected"
-    expect_text(profile, f"{actor}: cast as")
     others = [a for a in dropdown_options(scope, "mdr-actor") if a != actor]
     if others:
         select_dropdown(scope, "mdr-actor", others[0])
@@ -49,8 +57,92 @@ def explore_actor(scope: Locator) -> None:
         expect_text(scope.locator(".mdr-output-claims caption").first, f"about {others[0]}")
 
 
-#: notebook file-name prefix (e.g. "01-") → interaction
-INTERACTIONS: dict[str, Interaction] = {}
+def caption(scope: Locator, output: str) -> Locator:
+    """The table caption of the output panel ``mdr-output-<output>``."""
+    return scope.locator(f".mdr-output-{output} caption").first
+
+
+def _number_after(text: str, pattern: str) -> int:
+    match = re.search(pattern, text)
+    assert match, f"no {pattern!r} in {text!r}"
+    return int(match.group(1))
+
+
+def browse_tables(scope: Locator) -> None:
+    """00 table browser: choose the claims table, then show fewer rows with the keyboard."""
+    shown = caption(scope, "table")
+    expect_text(shown, "Table 'actors'")
+    select_dropdown(scope, "mdr-table", "claims")
+    expect_text(shown, "Table 'claims'")
+    rows = _number_after(shown.inner_text(), r"showing (\d+)")
+    press_slider(scope, "mdr-rows", "ArrowLeft", times=3)
+    # continuous_update=False: the value is sent when the keyboard change is committed.
+    expect_text(shown, f"showing {rows - 3},")
+
+
+def compare_capabilities(scope: Locator) -> None:
+    """02 capability comparison: one category, then Russia alone; the caption names both."""
+    table = caption(scope, "capability-table")
+    select_dropdown(scope, "mdr-category", "ICBM")
+    expect_text(table, re.compile(r"^ICBM: "))
+    scope.locator(".mdr-actors select").first.select_option(label="Russia")
+    expect_text(table, re.compile(r"^ICBM: Russia, according to"))
+
+
+def focus_network(scope: Locator) -> None:
+    """03 relationship network: focus on Russia; the caption and edge table follow."""
+    table = caption(scope, "network-table")
+    expect_text(table, "Relationships of all actors")
+    select_dropdown(scope, "mdr-focus", "Russia")
+    expect_text(table, re.compile(r"^Relationships of Russia \(\d+ shown"))
+    rows = scope.locator(".mdr-output-network-table tbody tr")
+    assert rows.count() >= 1, "no edge row shown for Russia"
+
+
+def explore_timeline(scope: Locator) -> None:
+    """04 timeline: India and Russia, then move the start year right by keyboard."""
+    table = caption(scope, "events")
+    select_dropdown(scope, "mdr-actors", "India and Russia")
+    expect_text(table, "Events involving India and Russia, ")
+    start = _number_after(table.inner_text(), r", (\d{4})[–-]")
+    press_slider(scope, "mdr-year-range", "ArrowRight")
+    expect_text(table, f"Events involving India and Russia, {start + 1}")
+
+
+def read_sources(scope: Locator) -> None:
+    """05 source reader: theme India; the caption and the claim card follow."""
+    table = caption(scope, "claims")
+    card = scope.locator(".mdr-output-claim").first
+    before = card.inner_text()
+    select_dropdown(scope, "mdr-theme", "India")
+    expect_text(table, "Claims on the theme 'India'")
+    claim = selected_label(scope, "mdr-claim")
+    claim_id = claim.split(":", 1)[0]
+    assert claim_id, "no claim selected after choosing the theme India"
+    if claim_id not in before:
+        expect_text_changes(card, before)
+    expect_text(card, claim_id)
+
+
+def remix(scope: Locator) -> None:
+    """06 remix lab: switch to the capabilities table; caption and recipe follow."""
+    table = caption(scope, "remix")
+    select_dropdown(scope, "mdr-table", "capabilities")
+    expect_text(table, "in the capabilities table")
+    expect_text(scope.locator(".mdr-output-recipe").first, "capabilities")
+
+
+#: notebook file-name prefix (e.g. "01-") → what a learner does with its main widget
+INTERACTIONS: dict[str, Interaction] = {
+    "00-": lambda notebook: browse_tables(notebook.scope()),
+    "01-": lambda notebook: explore_actor(notebook.scope()),
+    "02-": lambda notebook: compare_capabilities(notebook.scope()),
+    "03-": lambda notebook: focus_network(notebook.scope()),
+    "04-": lambda notebook: explore_timeline(notebook.scope()),
+    "05-": lambda notebook: read_sources(notebook.scope()),
+    "06-": lambda notebook: remix(notebook.scope()),
+    "actor-explorer": lambda notebook: explore_actor(notebook.scope()),
+}
 
 
 def interaction_for(path: str) -> Interaction | None:
@@ -62,7 +154,9 @@ def interaction_for(path: str) -> Interaction | None:
 
 
 #: dashboard file-name prefix → interaction on a ``VoilaApp``
-VOILA_INTERACTIONS: dict[str, Callable] = {}
+VOILA_INTERACTIONS: dict[str, Callable] = {
+    "actor-explorer": lambda app: explore_actor(app.page.locator("body")),
+}
 
 
 def voila_interaction_for(name: str) -> Callable | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,9 +28,33 @@ def expect_text_changes(locator: Locator, before: str, timeout_ms: float = TIMEO
     return locator.inner_text()
 
 
+def wait_until(
+    scope: Locator, check: Callable[[], str | None], timeout_ms: float = TIMEOUT_MS
+) -> None:
+    """Poll ``check()`` (it returns None when satisfied, else what it saw) until it passes."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while (seen := check()) is not None:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_ms / 1000:.0f} s; last seen: {seen}")
+        scope.page.wait_for_timeout(100)
+
+
+def _plain(text: str) -> str:
+    # ipywidgets renders option labels with non-breaking spaces.
+    return " ".join(text.replace("\xa0", " ").split())
+
+
 def dropdown_options(scope: Locator, css_class: str) -> list[str]:
     select = scope.locator(f".{css_class} select").first
-    return [text.strip() for text in select.locator("option").all_inner_texts()]
+    return [_plain(text) for text in select.locator("option").all_inner_texts()]
+
+
+def selected_label(scope: Locator, css_class: str) -> str:
+    """The visible label of the selected option of the Dropdown with class ``css_class``."""
+    select = scope.locator(f".{css_class} select").first
+    return _plain(
+        select.evaluate("(s) => s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text")
+    )
 
 
 def select_dropdown(scope: Locator, css_class: str, label: str) -> None:

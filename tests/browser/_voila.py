@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._lab import WIDGET_ERROR_TEXTS
@@ -25,14 +27,19 @@ _VOILA_READY_JS = """
 }
 """
 
+# Code shows up as a code cell's input area, an editor, an "In [n]:" prompt, or the text of a
+# line of the notebook's code (markdown cells legitimately have an input area of their own).
 _VOILA_INSPECT_JS = """
-(errorTexts) => {
+([errorTexts, codeLines]) => {
   const root = document.querySelector('#rendered_cells') || document.body;
   const text = root.innerText.toLowerCase();
+  const pageText = root.innerText;
   return {
     code: [...root.querySelectorAll(
-      '.jp-InputArea, .jp-CodeMirrorEditor, .cm-editor, .jp-InputPrompt, .highlight')]
-      .map((e) => e.innerText.slice(0, 200)),
+      '.jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, .cm-editor, .jp-InputPrompt')]
+      .filter((e) => e.innerText.trim())
+      .map((e) => e.innerText.slice(0, 200))
+      .concat(codeLines.filter((line) => pageText.includes(line))),
     errors: [...root.querySelectorAll(
       '[data-mime-type="application/vnd.jupyter.stderr"],'
       + '[data-mime-type="application/vnd.jupyter.error"]')]
@@ -44,13 +51,26 @@ _VOILA_INSPECT_JS = """
 """
 
 
+def code_lines(notebook: Path) -> list[str]:
+    """Distinctive lines of the notebook's code cells (a person must not see them)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    lines = []
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            source = cell["source"]
+            source = "".join(source) if isinstance(source, list) else source
+            lines += [line.strip() for line in source.splitlines() if len(line.strip()) >= 8]
+    return lines
+
+
 class VoilaApp:
     """A Voilà server's page: open it, wait until widgets are live, report problems."""
 
-    def __init__(self, page: Page, server: ServerProcess, name: str):
+    def __init__(self, page: Page, server: ServerProcess, notebook: Path):
         self.page = page
+        self.notebook = notebook
         self.server = server
-        self.name = name
+        self.name = notebook.name
         self.console: list[str] = []
         page.on("pageerror", lambda exc: self.console.append(f"pageerror: {exc}"))
 
@@ -59,7 +79,9 @@ class VoilaApp:
         self.page.wait_for_function(_VOILA_READY_JS, timeout=timeout_ms, polling=100)
 
     def inspect(self) -> dict:
-        return self.page.evaluate(_VOILA_INSPECT_JS, list(WIDGET_ERROR_TEXTS))
+        return self.page.evaluate(
+            _VOILA_INSPECT_JS, [list(WIDGET_ERROR_TEXTS), code_lines(self.notebook)]
+        )
 
     def problems(self) -> list[str]:
         seen = self.inspect()

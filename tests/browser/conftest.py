@@ -151,7 +151,7 @@ def open_voila(page, _voila_servers: dict, tmp_path_factory, chromium_executable
         notebook = notebook.resolve()
         if notebook not in _voila_servers:
             _voila_servers[notebook] = start_voila(notebook, tmp_path_factory.mktemp("voila-home"))
-        app = VoilaApp(page, _voila_servers[notebook], notebook.name)
+        app = VoilaApp(page, _voila_servers[notebook], notebook)
         app.open()
         return app
 
