@@ -25,7 +25,7 @@ def _settings(quick: bool) -> dict:
         "import_repetitions": 3 if quick else 7,
         "growth_repetitions": 1 if quick else 3,
         "growth_widget_factors": (10,) if quick else (10, 100),
-        "growth_widget_limit": 3 if quick else 8,
+        "growth_widget_limit": 3 if quick else 6,
         "quick": quick,
         "widget_instances": 1 if quick else 3,
         "notebooks_quick": quick,
@@ -54,6 +54,14 @@ def run_section(name: str, settings: dict) -> list[Figure]:
 
         return notebooks.run(quick=settings["notebooks_quick"])
     raise ValueError(name)
+
+
+def _load_average() -> float | None:
+    """The machine's 1-minute load average (None where the OS has none)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
 
 
 def _versions() -> dict:
@@ -152,9 +160,11 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: list[Figure] = []
     timings = {}
+    loads: dict[str, list] = {}
     crashed = []
     for section in sections:
         print(f"[{section}] running…", file=sys.stderr, flush=True)
+        loads[section] = [_load_average()]
         start = time.perf_counter()
         try:
             figures += run_section(section, settings)
@@ -172,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         timings[section] = time.perf_counter() - start
+        loads[section].append(_load_average())
 
     by_key = {f.key: f for f in figures}
     print(render_table(figures))
@@ -183,6 +194,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts[PASS]} PASS, {counts[MISS]} MISS "
         f"({', '.join(f'{s} {t:.0f} s' for s, t in timings.items())})"
     )
+    busiest = max((max(v) for v in loads.values() if None not in v), default=None)
+    if busiest is not None:
+        print(
+            f"load average up to {busiest:.1f} on {os.cpu_count()} CPUs during the run"
+            + (
+                ": other work competed, wall times are inflated (see CPU times)"
+                if busiest > (os.cpu_count() or 1) * 0.75
+                else ""
+            )
+        )
 
     report = {
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -191,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         "sections": sections,
         "settings": settings,
         "section_seconds": timings,
+        "load_average_before_after": loads,
         "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), **_versions()},
         "summary": {"pass": counts[PASS], "miss": counts[MISS], "crashed": crashed},
         "headline": headline(by_key),

@@ -271,7 +271,7 @@ def run(*, instances: int = 2, warm: bool = True) -> list[Figure]:
         }
         note = (
             f"{len(everything)} changes over {len(timings)} controls; "
-            f"CPU {median(cpu):.0f} ms median"
+            f"CPU {median(cpu):.0f} ms median, {percentile(cpu, 95):.0f} ms p95"
         )
         if revisits:
             note += f"; revisits {median(revisits):.0f} ms median"
@@ -317,10 +317,10 @@ def run(*, instances: int = 2, warm: bool = True) -> list[Figure]:
     return figures
 
 
-def run_scaled(data_dirs: dict[int, str], *, limit: int) -> list[Figure]:
+def run_scaled(data_dirs: dict[int, str], *, limits: dict[int, int]) -> list[Figure]:
     """Every tool built on inflated data (``builder(data_dir=...)``) and driven through at most
-    ``limit`` values per control: context for the growth section (no budget: these updates
-    include drawing ``factor`` times as many rows, not only filtering them)."""
+    ``limits[factor]`` values per control: context for the growth section (no budget: these
+    updates include drawing ``factor`` times as many rows, not only filtering them)."""
     figures = []
     for module_name in tool_modules():
         for factor, data_dir in data_dirs.items():
@@ -336,7 +336,7 @@ def run_scaled(data_dirs: dict[int, str], *, limit: int) -> list[Figure]:
                     start = time.perf_counter()
                     tool = builder(data_dir=data_dir)
                     build_ms = (time.perf_counter() - start) * 1000
-                    timings = drive(tool, limit=limit)
+                    timings = drive(tool, limit=limits[factor])
             except Exception as error:
                 note = f"could not drive it: {type(error).__name__}: {error}"
                 figures.append(Figure(key, label, None, "ms", note=note[:200]))
