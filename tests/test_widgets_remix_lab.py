@@ -173,3 +173,15 @@ def test_an_edited_copy_is_counted(tmp_path):
     before = _as_dict(count_by("claims", "confidence"))
     after = _as_dict(lab.current_table)
     assert after["unverified"] == before["unverified"] + 1
+    # editing the copy again is seen by the next call (the cache key includes the files' state)
+    counted = _as_dict(count_by("claims", "confidence", data_dir=folder))
+    assert counted == after
+    pd.concat([claims, pd.DataFrame([row | {"claim_id": "class-extra-2"}])]).to_csv(
+        folder / "claims.csv", index=False
+    )
+    counted = _as_dict(count_by("claims", "confidence", data_dir=folder))
+    assert counted["unverified"] == before["unverified"] + 1
+    two = pd.concat([claims, pd.DataFrame([row, row | {"claim_id": "class-extra-2"}])])
+    two.to_csv(folder / "claims.csv", index=False)
+    counted = _as_dict(count_by("claims", "confidence", data_dir=folder))
+    assert counted["unverified"] == before["unverified"] + 2

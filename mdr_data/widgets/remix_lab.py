@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import io
 from functools import lru_cache
+from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -27,6 +28,7 @@ from matplotlib.figure import Figure
 import mdr_data
 from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
+from mdr_data.tables import _dir_signature
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -125,8 +127,16 @@ def pandas_recipe(table: str, by: str, measure: str = "rows") -> str:
     return head + f'["{column}"].{how}()'
 
 
+def _version(data_dir: str | None) -> tuple | None:
+    """Sizes and times of a remixed copy's files: part of the cache key, so an edited copy
+    is read again (the shipped data never changes)."""
+    return None if data_dir is None else _dir_signature(Path(data_dir))
+
+
 @lru_cache(maxsize=128)
-def _count(table: str, by: str, measure: str, data_dir: str | None) -> pd.DataFrame:
+def _count(
+    table: str, by: str, measure: str, data_dir: str | None, version: tuple | None = None
+) -> pd.DataFrame:
     frame = mdr_data.load(table, data_dir=data_dir)
     if by not in frame.columns:
         raise ValueError(
@@ -164,7 +174,8 @@ def count_by(
     """
     if table not in mdr_data.list_tables():
         raise ValueError(f"unknown table {table!r}: choose one of {mdr_data.list_tables()}")
-    return _count(table, by, measure, None if data_dir is None else str(data_dir)).copy()
+    key = None if data_dir is None else str(data_dir)
+    return _count(table, by, measure, key, _version(key)).copy()
 
 
 def tidy_capabilities(*, data_dir: str | None = None) -> pd.DataFrame:
@@ -201,6 +212,7 @@ class RemixLab(Tool):
     def __init__(self, data_dir: str | None = None):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
+        self._version = _version(self.data_dir)  # the tool shows the data as it was built
         tables = [t for t in mdr_data.list_tables() if group_columns(t)]
         self.table_name = labelled(
             widgets.Dropdown(options=tables, value="claims"), "table", "Table:"
@@ -263,7 +275,7 @@ class RemixLab(Tool):
     def update(self) -> None:
         """Recompute the grouped table and redraw the chart, the recipe and the table."""
         table, by, measure = self.table_name.value, self.group_by.value, self.measure.value
-        result = _count(table, by, measure, self.data_dir)
+        result = _count(table, by, measure, self.data_dir, self._version)
         value_column = result.columns[1]
         self.current_table = result
         self.recipe = pandas_recipe(table, by, measure)

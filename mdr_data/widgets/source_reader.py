@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
 from mdr_data import _schema
+from mdr_data.tables import _dir_signature
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -55,8 +57,14 @@ def _vocabulary(table: str, column: str) -> list[str]:
     return list(_schema.enum_of(field) or [])
 
 
+def _version(data_dir: str | None) -> tuple | None:
+    """Sizes and times of a remixed copy's files: part of the cache key, so an edited copy
+    is read again (the shipped data never changes)."""
+    return None if data_dir is None else _dir_signature(Path(data_dir))
+
+
 @lru_cache(maxsize=8)
-def _joined(data_dir: str | None) -> pd.DataFrame:
+def _joined(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
     claims = mdr_data.claims(data_dir=data_dir)
     sources = mdr_data.sources(data_dir=data_dir).set_index("source_id")
     frame = claims.assign(
@@ -89,7 +97,8 @@ def claims_with_sources(
     >>> {"said_by_publisher", "source_title", "kind_of_text"} <= set(frame.columns)
     True
     """
-    frame = _joined(None if data_dir is None else str(data_dir))
+    key = None if data_dir is None else str(data_dir)
+    frame = _joined(key, _version(key))
     return _select(frame, theme, confidence).copy()
 
 
@@ -190,7 +199,7 @@ class SourceReader(Tool):
     def __init__(self, data_dir: str | None = None):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
-        self._all = _joined(self.data_dir)
+        self._all = _joined(self.data_dir, _version(self.data_dir))
         present = set(self._all["theme"].dropna().astype(str))
         themes = [t for t in _vocabulary("claims", "theme") if t in present]
         self.theme = labelled(

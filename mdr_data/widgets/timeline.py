@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import io
 from functools import lru_cache
+from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
@@ -30,6 +31,7 @@ from matplotlib.collections import LineCollection
 import mdr_data
 from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
+from mdr_data.tables import _dir_signature
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = ["ACTOR_CHOICES", "Timeline", "format_when", "timeline", "timeline_events"]
@@ -109,8 +111,14 @@ def _precision_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
     return date
 
 
+def _version(data_dir: str | None) -> tuple | None:
+    """Sizes and times of a remixed copy's files: part of every cache key, so an edited copy
+    is read again (the shipped data never changes)."""
+    return None if data_dir is None else _dir_signature(Path(data_dir))
+
+
 @lru_cache(maxsize=8)
-def _all_events(data_dir: str | None) -> pd.DataFrame:
+def _all_events(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
     """Every event with its formatted date and the names of the actors that took part."""
     events = mdr_data.events(data_dir=data_dir)
     links = mdr_data.event_actors(data_dir=data_dir)
@@ -141,8 +149,10 @@ def _parse_actors(actors: str, data_dir: str | None) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _selection(actors: str, start: int, end: int, data_dir: str | None) -> pd.DataFrame:
-    frame = _all_events(data_dir)
+def _selection(
+    actors: str, start: int, end: int, data_dir: str | None, version: tuple | None = None
+) -> pd.DataFrame:
+    frame = _all_events(data_dir, version)
     wanted = set(_parse_actors(actors, data_dir))
     keep = frame["date"].dt.year.between(start, end).to_numpy(dtype=bool)
     if wanted:
@@ -169,15 +179,15 @@ def timeline_events(
     if not isinstance(actors, str):
         raise TypeError(f"actors must be a string such as 'IND+USA', not {type(actors).__name__}")
     if years is None:
-        start, end = _year_bounds(data_dir)
+        start, end = _year_bounds(None if data_dir is None else str(data_dir))
     else:
         start, end = (int(y) for y in years)
     key = None if data_dir is None else str(data_dir)
-    return _selection(actors, start, end, key).copy()
+    return _selection(actors, start, end, key, _version(key)).copy()
 
 
-def _year_bounds(data_dir: str | None) -> tuple[int, int]:
-    dates = _all_events(None if data_dir is None else str(data_dir))["date"]
+def _year_bounds(data_dir: str | None, version: tuple | None = None) -> tuple[int, int]:
+    dates = _all_events(data_dir, version if version is not None else _version(data_dir))["date"]
     if dates.empty:
         return _DEFAULT_YEARS
     return int(dates.dt.year.min()), int(dates.dt.year.max())
@@ -195,7 +205,8 @@ class Timeline(Tool):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
         self._colours = _kind_colours()
-        first, last = _year_bounds(self.data_dir)
+        self._version = _version(self.data_dir)  # the tool shows the data as it was built
+        first, last = _year_bounds(self.data_dir, self._version)
         self.years = labelled(
             widgets.IntRangeSlider(
                 value=(first, last),
@@ -236,7 +247,7 @@ class Timeline(Tool):
     def update(self) -> None:
         """Select the events, redraw the figure and the table."""
         start, end = self.years.value
-        frame = _selection(self.actors.value, start, end, self.data_dir)
+        frame = _selection(self.actors.value, start, end, self.data_dir, self._version)
         self.current_table = frame
         who = self._label()
         subject = "All events" if who == "All events" else f"Events involving {who}"
