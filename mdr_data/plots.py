@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from contextlib import contextmanager
 
@@ -153,6 +154,9 @@ def _names() -> dict[str, str]:
     return dict(zip(table["actor_id"], table["name"], strict=True))
 
 
+_ABBREVIATED = re.compile(r"[^,(]*\(([A-Z][A-Za-z0-9-]*)\)")
+
+
 def _short(text: str, width: int = 32) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -176,7 +180,8 @@ def range_chart(
     """Draw capability counts as ranges: a bar from low to high, a point for a single figure.
 
     One row per capability (``count_low``/``count_high`` as the source gives them); rows with
-    no count read "no figure given" instead of a zero. Unverified rows are hatched.
+    no count read "no figure given" instead of a zero (beyond 10 rows they are summarised in
+    one line under the axis instead). Unverified rows are hatched.
 
     >>> from matplotlib.figure import Figure
     >>> import pandas as pd
@@ -191,6 +196,13 @@ def range_chart(
     fs = BASE_FONT_SIZE
     labels = []
     top = 0
+    missing = frame["count_low"].isna() & frame["count_high"].isna()
+    compact = len(frame) > 10  # many rows: one-line labels so the figure stays readable
+    hidden = 0
+    if compact and missing.any():
+        # Long selections: rows without a figure are summarised in one line, not drawn one by one.
+        hidden = int(missing.sum())
+        frame = frame.loc[~missing]
     n = len(frame)
     highest = max(
         [int(v) for v in frame["count_high"].dropna()]
@@ -208,11 +220,19 @@ def range_chart(
         frame["confidence"].astype(str),
         strict=True,
     )
+    bars: dict[str, list] = {}  # hatch -> [(y, low, high, colour)], drawn in one call each
+    points: dict[str, list] = {}  # hatch -> [(x, y, colour)]
     for i, (actor, category, system, status, low, high, confidence) in enumerate(rows):
         y = n - 1 - i
         detail = f"{status}: {system}" if isinstance(system, str) and system else status
         head = f"{names.get(actor, actor)}: {category}"
-        label = f"{_short(head)}\n{_short(detail)}"
+        # "Ground-Based Interceptor (GBI), Fort Greely" -> "GBI, Fort Greely"
+        what = _ABBREVIATED.sub(r"\1", system) if isinstance(system, str) and system else category
+        label = (
+            _short(f"{actor}: {what}, {status}", 34)
+            if compact
+            else f"{_short(head)}\n{_short(detail)}"
+        )
         labels.append((y, label))
         colour = colours.get(actor, OKABE_ITO["grey"])
         hatch = CONFIDENCE_HATCH.get(confidence, "")
@@ -232,34 +252,52 @@ def range_chart(
         low = int(high if low_missing else low)
         high = int(low if high_missing else high)
         if high > low:
-            ax.barh(
-                y,
-                high - low,
-                left=low,
-                height=0.5,
-                color=colour,
-                edgecolor="black",
-                hatch=hatch,
-                linewidth=1,
-            )
+            bars.setdefault(hatch, []).append((y, low, high, colour))
             ax.text(low - pad, y, _fmt(low), va="center", ha="right", fontsize=fs - 1)
             ax.text(high + pad, y, _fmt(high), va="center", ha="left", fontsize=fs - 1)
         else:
-            ax.scatter(
-                [low],
-                [y],
-                s=140,
-                color=colour,
-                edgecolor="black",
-                zorder=3,
-                hatch=hatch or None,
-                marker="D" if hatch else "o",
-            )
+            points.setdefault(hatch, []).append((low, y, colour))
             ax.text(low + pad * 1.5, y, _fmt(low), va="center", ha="left", fontsize=fs - 1)
         top = max(top, high)
+    for hatch, items in bars.items():
+        ys, lows, highs, cols = zip(*items, strict=True)
+        ax.barh(
+            ys,
+            [h - lo for lo, h in zip(lows, highs, strict=True)],
+            left=lows,
+            height=0.5,
+            color=cols,
+            edgecolor="black",
+            hatch=hatch,
+            linewidth=1,
+        )
+    for hatch, items in points.items():
+        xs, ys, cols = zip(*items, strict=True)
+        ax.scatter(
+            xs,
+            ys,
+            s=140,
+            c=list(cols),
+            edgecolors="black",
+            zorder=3,
+            hatch=hatch or None,
+            marker="D" if hatch else "o",
+        )
     ax.set_yticks([y for y, _ in labels])
-    ax.set_yticklabels([label for _, label in labels], fontsize=fs - 2)
+    ax.set_yticklabels([label for _, label in labels], fontsize=fs - 3 if compact else fs - 2)
     ax.set_ylim(-0.7, max(n, 1) - 0.3)
+    if hidden:
+        ax.text(
+            0.0,
+            -0.06 - 0.5 / max(ax.figure.get_size_inches()[1], 1),
+            f"+ {hidden} rows with no figure given (not drawn)",
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=fs - 2,
+            style="italic",
+            color="#555555",
+        )
     ax.set_xlim(-pad * 2 if top else 0, (top or 1) * 1.18 + pad)
     ax.set_xlabel("Number the source gives (a bar spans a range low–high)", fontsize=fs)
     ax.tick_params(axis="x", labelsize=fs - 2)

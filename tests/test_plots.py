@@ -99,3 +99,11 @@ def test_importing_the_package_does_not_import_plotting():
     code = "import sys, mdr_data; print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_long_selections_summarise_rows_without_a_figure(ax):
+    caps = mdr_data.capabilities()
+    plots.range_chart(ax, caps)
+    missing = int((caps["count_low"].isna() & caps["count_high"].isna()).sum())
+    assert len(ax.get_yticks()) == len(caps) - missing
+    assert any(f"+ {missing} rows with no figure given" in t.get_text() for t in ax.texts)

@@ -98,6 +98,11 @@ class CapabilityCompare(Tool):
         )
 
     @staticmethod
+    def _height(rows: int) -> float:
+        """Figure height in inches for ``rows`` drawn rows (two-line labels up to 10)."""
+        return min(max(2.6, 1.35 + 0.6 * rows), 9.0)
+
+    @staticmethod
     def _vocabulary() -> list[str]:
         from mdr_data import _schema
 
@@ -137,7 +142,8 @@ class CapabilityCompare(Tool):
                 rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
             )
         ]
-        self.panel.set_height(max(2.6, 1.35 + 0.6 * len(rows)))
+        drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
+        self.panel.set_height(self._height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
         self.panel.clear()
         ax = self.panel.ax
         if len(rows):
