@@ -157,6 +157,31 @@ class CellReport:
         return found
 
 
+_VIEW_COUNT_STABLE_JS = """
+([rootSelector, quietMs]) => {
+  const root = document.querySelector(rootSelector);
+  const count = root ? root.querySelectorAll('.jupyter-widgets').length : -1;
+  const now = performance.now(), state = window.__mdrViewCount;
+  if (!state || state.count !== count) {
+    window.__mdrViewCount = {count, since: now};
+    return false;
+  }
+  return now - state.since >= quietMs;
+}
+"""
+
+
+def wait_view_count_stable(
+    page: Page, root_selector: str, timeout_ms: float = 30_000, quiet_ms: int = 400
+) -> None:
+    """Wait until the number of widget views under ``root_selector`` stays the same for
+    ``quiet_ms`` (a container renders its children asynchronously, one by one)."""
+    page.evaluate("() => { window.__mdrViewCount = null; }")
+    page.wait_for_function(
+        _VIEW_COUNT_STABLE_JS, arg=[root_selector, quiet_ms], timeout=timeout_ms, polling=100
+    )
+
+
 class LabNotebook:
     """One notebook opened in JupyterLab on ``page``."""
 

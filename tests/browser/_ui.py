@@ -45,7 +45,9 @@ def _plain(text: str) -> str:
 
 
 def dropdown_options(scope: Locator, css_class: str) -> list[str]:
+    """Option labels of the Dropdown with class ``css_class`` (waits until it has options)."""
     select = scope.locator(f".{css_class} select").first
+    select.locator("option").first.wait_for(state="attached", timeout=TIMEOUT_MS)
     return [_plain(text) for text in select.locator("option").all_inner_texts()]
 
 

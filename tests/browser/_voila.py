@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._lab import WIDGET_ERROR_TEXTS
+from ._lab import WIDGET_ERROR_TEXTS, wait_view_count_stable
 from ._servers import ServerProcess
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ class VoilaApp:
     def open(self, timeout_ms: float = 120_000) -> None:
         self.page.goto(f"{self.server.base_url}/?token={self.server.token}", timeout=timeout_ms)
         self.page.wait_for_function(_VOILA_READY_JS, timeout=timeout_ms, polling=100)
+        wait_view_count_stable(self.page, "#rendered_cells")
 
     def inspect(self) -> dict:
         return self.page.evaluate(
