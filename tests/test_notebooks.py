@@ -28,21 +28,11 @@ NOTEBOOKS = sorted(
 )
 CELL_TIMEOUT_S = 120
 
-# Warnings become errors inside the kernel. Three precise exceptions, none raised by notebook
-# or mdr_data code: on our oldest supported versions, matplotlib 3.7.0 calls pyparsing names
-# that pyparsing >= 3.3 deprecates and ipywidgets 8.0.0 creates comms through the
-# ipykernel.comm.Comm class that newer ipykernels deprecate; and ipykernel warns about its own
-# do_shutdown while the kernel shuts down.
+# Warnings become errors inside the kernel, with one precise exception not raised by notebook
+# or mdr_data code: ipykernel warns about its own do_shutdown while the kernel shuts down.
 WARNINGS_AS_ERRORS = """\
 import warnings
 warnings.simplefilter("error")
-warnings.filterwarnings(
-    "ignore", message=r"'\\w+' deprecated - use '\\w+'", category=DeprecationWarning
-)
-warnings.filterwarnings(
-    "ignore", message="The `ipykernel.comm.Comm` class has been deprecated",
-    category=DeprecationWarning,
-)
 warnings.filterwarnings(
     "ignore", message="For consistency across implementations", category=PendingDeprecationWarning
 )
