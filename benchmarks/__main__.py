@@ -207,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
 
     report = {
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "command": "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": " ".join(
+            ["python -m benchmarks", *(argv if argv is not None else sys.argv[1:])]
+        ),
         "quick": args.quick,
         "sections": sections,
         "settings": settings,
