@@ -81,12 +81,15 @@ def browse_tables(scope: Locator) -> None:
 
 
 def compare_capabilities(scope: Locator) -> None:
-    """02 capability comparison: one category, then Russia alone; the caption names both."""
+    """02 capability comparison: one category, then China alone; caption and rows follow."""
     table = caption(scope, "capability-table")
     select_dropdown(scope, "mdr-category", "ICBM")
     expect_text(table, re.compile(r"^ICBM: "))
-    scope.locator(".mdr-actors select").first.select_option(label="Russia")
-    expect_text(table, re.compile(r"^ICBM: Russia, according to"))
+    scope.locator(".mdr-actors select").first.select_option(label="China")
+    expect_text(table, re.compile(r"^ICBM: China, according to"))
+    first_row = scope.locator(".mdr-output-capability-table tbody tr").first
+    expect_text(first_row, "ICBM")
+    expect_text(first_row, "China")
 
 
 def focus_network(scope: Locator) -> None:

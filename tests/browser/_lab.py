@@ -254,9 +254,16 @@ class LabNotebook:
         return self.page.locator(f"[id='{panel_id}']")
 
     def screenshot(self, name: str) -> Path:
+        """Save the page (scrolled to the first tool, if any) and the console errors so far."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        tools = self.scope().locator(".mdr-tool")
+        if tools.count():
+            tools.first.scroll_into_view_if_needed()
         path = SCREENSHOTS / f"{name}.png"
         self.page.screenshot(path=str(path))
+        (SCREENSHOTS / f"{name}.console.txt").write_text(
+            "\n".join(self.console) + "\n", encoding="utf-8"
+        )
         return path
 
     def shutdown_kernels(self) -> None:

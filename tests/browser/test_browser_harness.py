@@ -12,7 +12,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ._interactions import explore_actor
 from ._ui import click_toggle, expect_text, press_slider, select_dropdown
 
 pytestmark = pytest.mark.browser
@@ -130,18 +129,3 @@ def test_harness_flags_a_widget_whose_model_is_missing(lab_root, open_notebook):
     assert any(p.startswith("cell 0 ") and "'Error displaying widget'" in p for p in problems), (
         problems
     )
-
-
-def test_actor_explorer_interaction_on_the_real_widget(lab_root, open_notebook):
-    # Proves the actor-explorer interaction (used for notebook 01 and the dashboard) against the
-    # real builder, independently of how the notebooks call it.
-    path = _write_notebook(
-        lab_root,
-        "actor-explorer.ipynb",
-        ["from mdr_data.widgets import actor_explorer\n\nactor_explorer()"],
-    )
-    notebook = open_notebook(path)
-    notebook.run_all()
-    notebook.assert_clean()
-    explore_actor(notebook.scope())
-    notebook.assert_clean()

@@ -65,3 +65,5 @@ def test_notebook_in_jupyterlab(path, open_notebook):
         interact(notebook)
         notebook.assert_clean()
     notebook.screenshot(path.removesuffix(".ipynb").replace("/", "__"))
+    page_errors = [line for line in notebook.console if line.startswith("pageerror")]
+    assert not page_errors, f"{path}: uncaught errors in the page: {page_errors}"
