@@ -14,7 +14,8 @@ every option in turn; slider ends, steps and windows; a checkbox toggled; a word
 text box), one control at a time starting from the defaults (``reset()`` in between).
 The budgeted figures count first visits only: tools cache what they drew, so they come from
 fresh tools (``instances`` of them), each driven once through every value; revisiting the same
-values on the first tool is reported beside them ("revisits").
+values on the first tool is reported beside them ("revisits"). The Reset button counts as one
+more control (``reset``): clicked after a control has been moved off its default.
 
 Timing: updates are synchronous (``Tool`` redraws inside the ``value`` observer), so the latency
 is the wall time from ``control.value = v`` to its return (the budgeted figure; the CPU time of
@@ -173,35 +174,53 @@ def drive(
 ) -> dict[str, ControlTiming]:
     """Drive every control of ``tool`` once through its value sequence, timing each change
     (added to ``timings`` when given); with ``warm``, a second time, recorded apart: tools
-    cache what they drew, so a value visited again is cheaper than the first visit."""
+    cache what they drew, so a value visited again is cheaper than the first visit.
+
+    The Reset button is timed too (as the control ``reset``): after each control's pass the
+    control is moved off its default (untimed) and the button clicked."""
     changed: list[float] = []
     for output in outputs_of(tool):
         output.observe(lambda _change: changed.append(time.perf_counter()), names="value")
     timings = {} if timings is None else timings
+    button = getattr(tool, "reset_button", None)
+    reset = button.click if button is not None else getattr(tool, "reset", None)
+
+    def timed(timing: ControlTiming, action: Callable[[], None], label: str, again: bool) -> None:
+        changed.clear()
+        cpu = time.process_time()
+        start = time.perf_counter()
+        try:
+            action()
+        except Exception as error:  # a refused value (e.g. options refilled meanwhile)
+            timing.errors.append(f"{label}: {type(error).__name__}: {error}")
+            return
+        elapsed = (time.perf_counter() - start) * 1000
+        if again:
+            timing.warm_ms.append(elapsed)
+            return
+        timing.samples_ms.append(elapsed)
+        timing.cpu_ms.append((time.process_time() - cpu) * 1000)
+        if not changed:
+            timing.no_redraw += 1
+
+    def assign(control, value) -> Callable[[], None]:
+        return lambda: setattr(control, "value", value)
+
     for name, control in controls_of(tool).items():
         timing = timings.setdefault(name, ControlTiming())
+        sequence = value_sequence(control, 1, limit)
         for again in (False, True) if warm else (False,):
-            for value in value_sequence(control, 1, limit):
-                if control.value == value:
-                    continue
-                changed.clear()
-                cpu = time.process_time()
-                start = time.perf_counter()
-                try:
-                    control.value = value
-                except Exception as error:  # a refused value (e.g. options refilled meanwhile)
-                    timing.errors.append(f"{value!r}: {type(error).__name__}: {error}")
-                    continue
-                elapsed = (time.perf_counter() - start) * 1000
-                if again:
-                    timing.warm_ms.append(elapsed)
-                    continue
-                timing.samples_ms.append(elapsed)
-                timing.cpu_ms.append((time.process_time() - cpu) * 1000)
-                if not changed:
-                    timing.no_redraw += 1
-            if hasattr(tool, "reset"):
-                tool.reset()
+            for value in sequence:
+                if control.value != value:
+                    timed(timing, assign(control, value), repr(value), again)
+            if reset is None:
+                continue
+            off_default = [v for v in sequence if v != control.value]
+            if not again and off_default:
+                control.value = off_default[len(off_default) // 2]
+                timed(timings.setdefault("reset", ControlTiming()), reset, "reset", False)
+            else:
+                reset()
     return timings
 
 
