@@ -13,10 +13,12 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -37,16 +39,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def isolated_env(home: Path) -> dict[str, str]:
+def isolated_env(home: Path, runtime_dir: Path) -> dict[str, str]:
     """Environment whose Jupyter/IPython/matplotlib state lives under ``home`` (a temp dir).
 
-    The repository root is put on PYTHONPATH so kernels import this checkout's ``mdr_data`` even
-    though they run in a temporary copy of the notebooks.
+    ``runtime_dir`` holds the kernels' connection files and IPC sockets: keep its path short
+    (a Unix socket path has at most 107 bytes). The repository root is put on PYTHONPATH so
+    kernels import this checkout's ``mdr_data`` even though they run in a temporary copy of the
+    notebooks.
     """
     dirs = {
         "JUPYTER_CONFIG_DIR": home / "config",
         "JUPYTER_DATA_DIR": home / "data",
-        "JUPYTER_RUNTIME_DIR": home / "runtime",
+        "JUPYTER_RUNTIME_DIR": runtime_dir,
         "IPYTHONDIR": home / "ipython",
         "MPLCONFIGDIR": home / "matplotlib",
         "JUPYTERLAB_WORKSPACES_DIR": home / "workspaces",
@@ -97,8 +101,17 @@ def warm_matplotlib_cache(env: dict[str, str]) -> None:
 class ServerProcess:
     """A server in its own process group, logging to ``test-artifacts/logs/<name>.log``."""
 
-    def __init__(self, name: str, argv: list[str], env: dict[str, str], cwd: Path, port: int):
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str],
+        cwd: Path,
+        port: int,
+        scratch: Path | None = None,
+    ):
         self.name = name
+        self.scratch = scratch  # a temp dir of ours, removed on stop
         self.port = port
         self.token = ""
         self.base_url = f"http://127.0.0.1:{port}"
@@ -176,6 +189,8 @@ class ServerProcess:
         for pid, start_time in children:
             _kill_if_same(pid, start_time)
         self._log.close()
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _proc_stat(pid: int) -> tuple[int, str] | None:
@@ -235,8 +250,19 @@ def install_cleanup_handlers() -> None:
         signal.signal(signal.SIGTERM, _on_sigterm)
 
 
+# Kernels talk to the server over Unix sockets, not TCP: with TCP, jupyter_client picks five
+# "free" ports that another process on this busy machine can take before the kernel binds them
+# (seen here: "ZMQError: Address already in use", then a kernel that never answers).
+KERNEL_TRANSPORT = "--KernelManager.transport=ipc"
+
+
+def _short_runtime_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="mdr-rt-"))
+
+
 def start_jupyterlab(root_dir: Path, home: Path) -> ServerProcess:
-    env = isolated_env(home)
+    runtime_dir = _short_runtime_dir()
+    env = isolated_env(home, runtime_dir)
     warm_matplotlib_cache(env)
     port = free_port()
     token = secrets.token_hex(24)
@@ -257,8 +283,9 @@ def start_jupyterlab(root_dir: Path, home: Path) -> ServerProcess:
         f"--LabApp.workspaces_dir={home / 'workspaces'}",
         f"--LabApp.user_settings_dir={home / 'settings'}",
         "--ServerApp.terminals_enabled=False",
+        KERNEL_TRANSPORT,
     ]
-    server = ServerProcess("jupyterlab", argv, env, root_dir, port)
+    server = ServerProcess("jupyterlab", argv, env, root_dir, port, scratch=runtime_dir)
     server.token = token
     try:
         server.wait_until_ready(f"/api/status?token={token}")
@@ -284,11 +311,13 @@ def voila_argv(notebook: Path, port: int, token: str) -> list[str]:
 
 
 def start_voila(notebook: Path, home: Path) -> ServerProcess:
-    env = isolated_env(home)
+    runtime_dir = _short_runtime_dir()
+    env = isolated_env(home, runtime_dir)
     warm_matplotlib_cache(env)
     port = free_port()
     token = secrets.token_hex(24)
-    server = ServerProcess("voila", voila_argv(notebook, port, token), env, notebook.parent, port)
+    argv = [*voila_argv(notebook, port, token), KERNEL_TRANSPORT]
+    server = ServerProcess("voila", argv, env, notebook.parent, port, scratch=runtime_dir)
     server.token = token
     try:
         server.wait_until_ready("/voila/templates/lab/static/voila.js")
