@@ -16,7 +16,6 @@ and :func:`pandas_recipe` (the pandas code behind a question).
 from __future__ import annotations
 
 import html
-import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -284,7 +283,7 @@ class RemixLab(Tool):
         png = self._png_cache.get(self._key)
         if png is None:
             self._ensure_drawn()
-            png = self._png_cache[self._key] = self._png()
+            png = self._png_cache[self._key] = self.panel.png()
         self.panel.image.value = png
         self.code.value = (
             "<p style='margin:4px 0'><b>The same question in pandas:</b></p>"
@@ -304,13 +303,6 @@ class RemixLab(Tool):
             ),
             empty_message="This table has no rows yet.",
         )
-
-    def _png(self) -> bytes:
-        buffer = io.BytesIO()
-        self.panel.figure.savefig(
-            buffer, format="png", dpi=self.panel.dpi, pil_kwargs={"compress_level": 1}
-        )
-        return buffer.getvalue()
 
     # ------------------------------------------------------------------ drawing
 

@@ -18,7 +18,6 @@ True
 from __future__ import annotations
 
 import html
-import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -258,7 +257,7 @@ class Timeline(Tool):
         key = (self.actors.value, start, end)
         png = self._png_cache.get(key)
         if png is None:
-            png = self._png_cache[key] = self._png()
+            png = self._png_cache[key] = self.panel.png()
         self.panel.image.value = png
         shown = frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
         self.table.show(
@@ -274,14 +273,6 @@ class Timeline(Tool):
         )
 
     # ------------------------------------------------------------------ drawing
-
-    def _png(self) -> bytes:
-        """PNG bytes of the figure; light compression (level 1) costs a third of the default."""
-        buffer = io.BytesIO()
-        self.figure.savefig(
-            buffer, format="png", dpi=self.panel.dpi, pil_kwargs={"compress_level": 1}
-        )
-        return buffer.getvalue()
 
     def _setup_axes(self) -> None:
         """Create every artist once; :meth:`_draw` only updates them."""
