@@ -68,9 +68,17 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[low] + (ordered[high] - ordered[low]) * (position - low))
 
 
-def fresh_env(**extra: str) -> dict[str, str]:
-    """Environment for child processes: the repo importable, a headless matplotlib backend."""
+def fresh_env(*, pycache_prefix: str | None = None, **extra: str) -> dict[str, str]:
+    """Environment for child processes: the repo importable, a headless matplotlib backend.
+
+    With ``pycache_prefix``, bytecode is cached in that folder (``PYTHONPYCACHEPREFIX``) even
+    where ``PYTHONDONTWRITEBYTECODE`` is set: a user's checkout imports ``mdr_data`` from
+    cached bytecode, as it imports pandas, so timing a compile on every import would be unfair.
+    """
     env = dict(os.environ)
+    if pycache_prefix is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pycache_prefix
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
     env["MPLBACKEND"] = "Agg"
     env.update(extra)
@@ -78,14 +86,20 @@ def fresh_env(**extra: str) -> dict[str, str]:
 
 
 def run_child(
-    code: str, *, timeout: float = 300, args: Iterable[str] = (), argv: Iterable[str] = ()
+    code: str,
+    *,
+    timeout: float = 300,
+    args: Iterable[str] = (),
+    argv: Iterable[str] = (),
+    pycache_prefix: str | None = None,
 ) -> dict:
     """Run ``code`` in a fresh interpreter (``args``: interpreter options, ``argv``: its
-    ``sys.argv[1:]``); it must print one JSON object as its last line."""
+    ``sys.argv[1:]``, ``pycache_prefix``: see :func:`fresh_env`); it must print one JSON
+    object as its last line."""
     completed = subprocess.run(
         [sys.executable, *args, "-c", code, *argv],
         cwd=REPO,
-        env=fresh_env(),
+        env=fresh_env(pycache_prefix=pycache_prefix),
         capture_output=True,
         text=True,
         timeout=timeout,

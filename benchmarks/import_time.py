@@ -4,7 +4,8 @@ Each measurement runs in a fresh interpreter and times itself with ``perf_counte
 statements (and with ``process_time``, a check on a busy machine). Interpreter start-up is the
 same for both and is left out, which makes the ratio stricter. Runs are interleaved (pandas,
 mdr_data, penguins, pandas, …) so that drift in the machine's load hits both sides alike; one
-unrecorded warm-up round fills the bytecode caches.
+unrecorded warm-up round fills a bytecode cache in a temporary folder (``PYTHONPYCACHEPREFIX``,
+used even where ``PYTHONDONTWRITEBYTECODE`` is set), so both sides import cached bytecode.
 The anchors come from the same rounds: ``import pandas`` and ``palmerpenguins.load_penguins()``
 (a one-table CSV loader of the same kind, timed after ``import pandas, palmerpenguins``).
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import tempfile
 import time
 
 from benchmarks._common import Figure, median, run_child
@@ -62,9 +64,9 @@ def have_penguins() -> bool:
     return importlib.util.find_spec("palmerpenguins") is not None
 
 
-def _timed(code: str) -> tuple[dict, float]:
+def _timed(code: str, pycache: str) -> tuple[dict, float]:
     start = time.perf_counter()
-    result = run_child(code)
+    result = run_child(code, pycache_prefix=pycache)
     return result, time.perf_counter() - start
 
 
@@ -96,16 +98,17 @@ def run(*, repetitions: int = 7) -> list[Figure]:
     penguins = have_penguins()
     samples: dict[str, list] = {"pandas": [], "mdr": [], "penguins": []}
     walls: dict[str, list] = {"pandas": [], "mdr": []}
-    for round_no in range(repetitions + 1):  # round 0 warms the bytecode caches
-        for name, code in (("pandas", PANDAS_CODE), ("mdr", MDR_CODE)):
-            result, wall = _timed(code)
-            if round_no:
-                samples[name].append(result)
-                walls[name].append(wall)
-        if penguins:
-            result, _ = _timed(PENGUINS_CODE)
-            if round_no:
-                samples["penguins"].append(result)
+    with tempfile.TemporaryDirectory(prefix="mdr-bench-pycache-") as pycache:
+        for round_no in range(repetitions + 1):  # round 0 fills the bytecode cache
+            for name, code in (("pandas", PANDAS_CODE), ("mdr", MDR_CODE)):
+                result, wall = _timed(code, pycache)
+                if round_no:
+                    samples[name].append(result)
+                    walls[name].append(wall)
+            if penguins:
+                result, _ = _timed(PENGUINS_CODE, pycache)
+                if round_no:
+                    samples["penguins"].append(result)
 
     pandas_ms = median([r["s"] for r in samples["pandas"]]) * 1000
     mdr_ms = median([r["s"] for r in samples["mdr"]]) * 1000
