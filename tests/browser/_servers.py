@@ -28,6 +28,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 VOILA_LAUNCHER = REPO_ROOT / "tests" / "voila_launcher.py"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+#: learner copies and master copies (with solutions), served side by side under their names
+SERVED_DIRS = (NOTEBOOKS_DIR, REPO_ROOT / "solutions")
 
 _RUNNING: list[ServerProcess] = []
 

@@ -16,7 +16,7 @@ import pytest
 
 from ._lab import LabNotebook
 from ._servers import (
-    NOTEBOOKS_DIR,
+    SERVED_DIRS,
     ServerProcess,
     install_cleanup_handlers,
     start_jupyterlab,
@@ -88,15 +88,15 @@ def page(browser) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def lab_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A temporary copy of notebooks/ (JupyterLab autosaves into whatever it opens)."""
+    """A temporary copy of notebooks/ and solutions/ (JupyterLab autosaves what it opens)."""
     root = tmp_path_factory.mktemp("lab-root")
-    if NOTEBOOKS_DIR.is_dir():
-        shutil.copytree(
-            NOTEBOOKS_DIR,
-            root,
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
-        )
+    for folder in SERVED_DIRS:
+        if folder.is_dir():
+            shutil.copytree(
+                folder,
+                root / folder.name,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+            )
     return root
 
 
