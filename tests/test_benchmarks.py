@@ -78,8 +78,8 @@ def test_report_shape(quick_run):
 
 def test_import_section(quick_run):
     report, _ = quick_run
-    keys = ["import.pandas_ms", "import.mdr_data_ms", "import.load_all_ms", "import.ratio",
-            "anchor.penguins_ms", "anchor.load_vs_penguins"]  # fmt: skip
+    keys = ["import.pandas_ms", "import.mdr_data_ms", "import.added_ms", "import.load_all_ms",
+            "import.ratio", "anchor.penguins_ms", "anchor.load_vs_penguins"]  # fmt: skip
     _check(report, keys, budgeted={"import.ratio"})
 
 
