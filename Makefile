@@ -30,8 +30,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 lab: $(VENV)/.installed-run  ## set up, then open the notebooks in JupyterLab (localhost, with token)
 	$(BIN)/jupyter lab $(SERVE_FLAGS) notebooks/
 
-dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as a Voila app (localhost)
-	$(BIN)/voila $(ROOT_FLAG) --Voila.ip=127.0.0.1 notebooks/dashboards/actor-explorer.ipynb
+dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as a Voila app (localhost, token)
+	@# Voila has no token unless given one: make a fresh one and print the address with it.
+	@# tests/voila_launcher.py is plain `voila` plus the kernel-stall fix the browser tests use.
+	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
+	echo "Dashboard: http://127.0.0.1:8866/?token=$$token"; \
+	$(BIN)/python tests/voila_launcher.py --Voila.ip=127.0.0.1 --Voila.port=8866 \
+		--token=$$token notebooks/dashboards/actor-explorer.ipynb
 
 test: $(VENV)/.installed-test  ## set up, then run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest

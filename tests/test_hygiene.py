@@ -167,6 +167,7 @@ def test_jupyter_server_stays_on_localhost_with_its_token():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--ServerApp.ip=127.0.0.1" in makefile
     assert "--Voila.ip=127.0.0.1" in makefile
+    assert "--token=$$token" in makefile  # Voila serves without a token unless given one
     for insecure in ("token=''", 'token=""', "IdentityProvider.token= ", "disable_check_xsrf"):
         assert insecure not in makefile
     assert not re.search(r"\bip=0\.0\.0\.0|\bip=\*", makefile)
