@@ -24,6 +24,8 @@ __all__ = ["ALL", "CapabilityCompare", "capability_compare"]
 ALL = "(all categories)"
 #: The offensive-missile states notebook 02 is about (those present are selected by default).
 DEFAULT_ACTORS = ("CHN", "RUS", "PRK", "IRN", "SOUTH_ASIA")
+#: Height in inches of the figure when the selection has no rows (just a one-line message).
+EMPTY_HEIGHT = 0.7
 TABLE_COLUMNS = ["actor", "category", "system", "status", "count", "source_id", "confidence"]
 
 
@@ -133,8 +135,18 @@ class CapabilityCompare(Tool):
         names = [self._names.get(a, a) for a in actors]
         what = "All capability categories" if category == ALL else category
         who = ", ".join(names) if names else "no actor selected"
-        sources = source_phrase(rows["source_id"], data_dir=self.data_dir)
-        self.title = f"{what}: {who}, according to the 2019 MDR as reported by {sources}"
+        if not names:
+            empty = "No actor selected: pick one or more actors to compare their figures"
+            self.title = f"{what}: no actor selected, so there is nothing to compare"
+        elif rows.empty:
+            # Say plainly that the data holds no such row; no source is claimed for it.
+            empty = f"No {'capability' if category == ALL else category} figures for {who}"
+            empty += " in the data"
+            self.title = empty
+        else:
+            empty = ""
+            sources = source_phrase(rows["source_id"], data_dir=self.data_dir)
+            self.title = f"{what}: {who}, according to the 2019 MDR as reported by {sources}"
         missing = rows["count_low"].isna() & rows["count_high"].isna()
         self.no_figure = [
             f"{self._names.get(a, a)} ({c})"
@@ -143,7 +155,11 @@ class CapabilityCompare(Tool):
             )
         ]
         drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
-        self.panel.set_height(self._height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
+        if len(rows):
+            self.panel.set_height(self._height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
+        else:
+            # A short strip with the message, not a tall blank chart.
+            self.panel.set_height(EMPTY_HEIGHT, top=0.1, bottom=0.1)
         self.panel.clear()
         ax = self.panel.ax
         if len(rows):
@@ -160,11 +176,11 @@ class CapabilityCompare(Tool):
             ax.text(
                 0.5,
                 0.5,
-                f"No {what} rows for {who}",
+                empty,
                 ha="center",
                 va="center",
                 fontsize=plots.BASE_FONT_SIZE,
-                transform=ax.transAxes,
+                transform=self.panel.figure.transFigure,  # centred in the figure, not the axes
             )
             ax.set_axis_off()
         self.panel.render()
@@ -192,9 +208,7 @@ class CapabilityCompare(Tool):
                 "Rows marked 'unverified' are reported only by the news article the course "
                 "started from, not confirmed in the review itself."
             )
-        self.table_panel.show(
-            shown, self.title, empty_message=f"No {what} rows for {who}.", note=note
-        )
+        self.table_panel.show(shown, self.title, empty_message=f"{empty}.", note=note)
 
 
 def capability_compare(actors=None, category: str | None = None, *, data_dir=None):
