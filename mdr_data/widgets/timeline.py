@@ -213,6 +213,9 @@ class Timeline(Tool):
                 max=max(last, first + 1),
                 step=1,
                 continuous_update=False,
+                # Wider than the 300px default so the "2017 – 2020" readout fits inside the
+                # widget, with a right margin before the next control's label.
+                layout=widgets.Layout(width="380px", margin="2px 24px 2px 2px"),
             ),
             "year-range",
             "Years:",
