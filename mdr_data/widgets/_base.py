@@ -43,16 +43,27 @@ __all__ = [
 ]
 
 #: Inline CSS for our tables (kept short: it is re-sent with every table update).
+#:
+#: Every table sits in a ``.mdr-wrap`` box that scrolls sideways when the table is wider than
+#: the notebook. The box is a size container, so its ``100cqw`` is the width of the output:
+#: the caption takes that whole width (a negative right margin of the same size keeps it from
+#: widening the table), so a long caption over a narrow table reads as one or two lines.
+#: Cells with long text (``mdr-long``) keep a readable minimum width and wrap.
 TABLE_CSS = (
     "<style>"
+    ".mdr-wrap{overflow-x:auto;container-type:inline-size;}"
     ".mdr-table{border-collapse:collapse;font-size:14px;margin:4px 0;}"
     ".mdr-table caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0;}"
+    ".mdr-wrap caption{box-sizing:border-box;width:100cqw;margin-right:-100cqw;}"
     ".mdr-table th,.mdr-table td{border-bottom:1px solid #ccc;padding:3px 8px;"
     "text-align:left;vertical-align:top;}"
     ".mdr-table th{background:#f0f0f0;}"
+    ".mdr-table td.mdr-long{min-width:14em;}"
     ".mdr-empty{font-style:italic;}"
     "</style>"
 )
+#: Cells with more characters than this get the class ``mdr-long`` (a minimum width).
+LONG_CELL = 40
 
 
 # --------------------------------------------------------------------------- CSS classes
@@ -128,6 +139,11 @@ def _cell(value: object) -> str:
     return html.escape(str(value))
 
 
+def _td(value: object) -> str:
+    text = _cell(value)
+    return f'<td class="mdr-long">{text}</td>' if len(text) > LONG_CELL else f"<td>{text}</td>"
+
+
 def frame_to_html(
     frame: pd.DataFrame,
     caption: str,
@@ -139,6 +155,8 @@ def frame_to_html(
     """Render a DataFrame as a small HTML table with a ``<caption>`` (fast; no Styler).
 
     Missing values show as "—"; text is HTML-escaped; an empty frame shows ``empty_message``.
+    The table is wrapped in a ``<div class="mdr-wrap">`` that scrolls sideways when the table
+    is wider than the notebook (see :data:`TABLE_CSS`).
 
     >>> import pandas as pd
     >>> out = frame_to_html(pd.DataFrame({"x": ["<b>", None]}), "Demo")
@@ -146,7 +164,10 @@ def frame_to_html(
     (True, True, True)
     """
     shown = frame if max_rows is None else frame.head(max_rows)
-    parts = [f'<table class="{css_class}"><caption>{html.escape(caption)}</caption>']
+    parts = [
+        f'<div class="mdr-wrap"><table class="{css_class}">'
+        f"<caption>{html.escape(caption)}</caption>"
+    ]
     parts.append("<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns))
     parts.append("</tr></thead><tbody>")
     if len(shown) == 0:
@@ -156,8 +177,8 @@ def frame_to_html(
         )
     columns = [shown[c].tolist() for c in shown.columns]
     for row in zip(*columns, strict=True):
-        parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
-    parts.append("</tbody></table>")
+        parts.append("<tr>" + "".join(map(_td, row)) + "</tr>")
+    parts.append("</tbody></table></div>")
     if max_rows is not None and len(frame) > max_rows:
         parts.append(f"<p><i>Showing {max_rows} of {len(frame)} rows.</i></p>")
     return "".join(parts)
