@@ -23,7 +23,7 @@ DEFAULT_JSON = REPO / "benchmarks" / "results" / "latest.json"
 def _settings(quick: bool) -> dict:
     return {
         "import_repetitions": 2 if quick else 7,
-        "growth_repetitions": 1 if quick else 3,
+        "growth_repetitions": 1 if quick else 5,
         "growth_widget_factors": (10,) if quick else (10, 100),
         "growth_widget_limit": 2 if quick else 6,
         "quick": quick,
