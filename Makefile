@@ -10,7 +10,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Localhost only; the token stays on (JupyterLab prints the URL with it).
 SERVE_FLAGS := --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
 
-.PHONY: help lab test test-oldest dashboard bench notebooks check-notebooks lint clean
+.PHONY: help lab lab-solutions test test-oldest dashboard bench notebooks check-notebooks lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 lab: $(VENV)/.installed-run  ## set up, then open the notebooks in JupyterLab (localhost, with token)
 	$(BIN)/jupyter lab $(SERVE_FLAGS) notebooks/
+
+lab-solutions: $(VENV)/.installed-run  ## like `make lab`, but opens the master copies with solutions (teachers)
+	$(BIN)/jupyter lab $(SERVE_FLAGS) solutions/
 
 dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as a Voila app (localhost, token)
 	@# Voila has no token unless given one: make a fresh one and print the address with it.
