@@ -30,8 +30,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 lab: $(VENV)/.installed-run  ## set up, then open the notebooks in JupyterLab (localhost, with token)
 	$(BIN)/jupyter lab $(SERVE_FLAGS) notebooks/
 
-lab-solutions: $(VENV)/.installed-run  ## like `make lab`, but opens the master copies with solutions (teachers)
-	$(BIN)/jupyter lab $(SERVE_FLAGS) solutions/
+lab-solutions: $(VENV)/.installed-run  ## like `make lab`, at the repository root: solutions/ holds the masters (teachers)
+	@# The repository root, not solutions/, so the masters' links to ../notebooks/README.md work.
+	$(BIN)/jupyter lab $(SERVE_FLAGS) .
 
 dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as a Voila app (localhost, token)
 	@# Voila has no token unless given one: make a fresh one and print the address with it.
