@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import mdr_data
 from mdr_data.widgets.capability_compare import ALL, capability_compare, count_text
 
 MINI = Path(__file__).parent / "fixtures" / "mini_data"
@@ -89,3 +90,37 @@ def test_count_text(low, high, text):
 def test_on_a_remixed_copy():
     tool = capability_compare(data_dir=MINI)
     assert "North Korea (ICBM)" in tool.no_figure or tool.category.value == ALL
+
+
+def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
+    tool = capability_compare()
+    first = tool.panel.image.value
+    tool.actors.value = ("CHN",)
+    tool.category.value = "ICBM"
+    china = tool.panel.image.value
+    assert china != first
+    tool.reset()
+    assert tool.panel.image.value == first
+    # .figure is redrawn for the selection on screen, not left at the last one drawn
+    assert tool.figure.axes[0].get_title(loc="left") == "Numbers as the sources give them"
+    assert len(tool.figure.axes[0].get_yticks()) == len(tool.current_table)
+    assert tool.panel.png() == first
+    tool.actors.value = ()
+    tool.actors.value = ("CHN",)
+    tool.category.value = "ICBM"
+    assert tool.panel.image.value == china
+    assert {"75", "100"} <= {t.get_text() for t in tool.figure.axes[0].texts}
+
+
+def test_an_edited_remixed_copy_is_drawn_afresh(tmp_path):
+    folder = mdr_data.export(tmp_path / "remix")
+    before = capability_compare(actors=["CHN"], category="ICBM", data_dir=folder)
+    path = folder / "capabilities.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",deployed,75,100,", ",deployed,60,90,", 1),
+        encoding="utf-8",
+    )
+    after = capability_compare(actors=["CHN"], category="ICBM", data_dir=folder)
+    assert after.current_table[["count_low", "count_high"]].iloc[0].tolist() == [60, 90]
+    assert after.panel.image.value != before.panel.image.value
+    assert {"60", "90"} <= {t.get_text() for t in after.figure.axes[0].texts}

@@ -66,3 +66,18 @@ def test_legend_names_visible_kinds():
     assert "dialogue" in legend_html(["dialogue"], multilateral=True)
     net = relationship_network(data_dir=MINI)
     assert "treaty alliance" in net.legend.value
+
+
+def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
+    net = relationship_network()
+    first = net.panel.image.value
+    net.focus.value = "RUS"
+    assert net.panel.image.value != first
+    net.reset()
+    assert net.panel.image.value == first
+    ax = net.figure.axes[0]
+    shown = len(net.current_table)
+    assert ax.get_title(loc="left") == f"Relationships of all actors: {shown} shown"
+    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert len(arrows) == shown
+    assert net.panel.png() == first

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
+from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import plots
@@ -26,6 +27,8 @@ ALL = "(all categories)"
 DEFAULT_ACTORS = ("CHN", "RUS", "PRK", "IRN", "SOUTH_ASIA")
 #: Height in inches of the figure when the selection has no rows (just a one-line message).
 EMPTY_HEIGHT = 0.7
+#: How many pictures of selections already drawn are kept (the oldest is dropped first).
+PNG_CACHE_SIZE = 64
 TABLE_COLUMNS = ["actor", "category", "system", "status", "count", "source_id", "confidence"]
 
 
@@ -49,6 +52,7 @@ class CapabilityCompare(Tool):
 
     Controls: ``actors`` (multi-select), ``category``. State: ``current_table`` (the matching
     capability rows), ``no_figure`` (names of rows without a count), ``figure``, ``title``.
+    The PNG of a selection already drawn is reused; ``figure`` is redrawn when read.
     """
 
     def __init__(self, actors=None, category: str | None = None, *, data_dir=None):
@@ -92,7 +96,13 @@ class CapabilityCompare(Tool):
             dpi=80,
             margins={"left": 0.34, "right": 0.97, "top": 0.88, "bottom": 0.15},
         )
-        self.figure = self.panel.figure
+        # The PNG of a selection already drawn is reused (the picture is a pure function of the
+        # selection and of the data read when the tool was built); ``.figure`` is then redrawn
+        # only when read, so it always matches what is on screen.
+        self._png_cache: dict[tuple, bytes] = {}
+        self._key: tuple | None = None
+        self._drawn_key: tuple | None = None
+        self._empty = ""
         self.table_panel = TablePanel("capability-table")
         self._finish(
             {"actors": self.actors, "category": self.category},
@@ -126,34 +136,21 @@ class CapabilityCompare(Tool):
             self._cache[key] = rows.drop(columns="_order").reset_index(drop=True)
         return self._cache[key]
 
-    def update(self) -> None:
-        """Redraw the range chart and the table for the selected actors and category."""
-        actors = tuple(self.actors.value)
-        category = self.category.value
-        rows = self._rows(actors, category)
-        self.current_table = rows
-        names = [self._names.get(a, a) for a in actors]
+    @property
+    def figure(self) -> Figure:
+        """The chart of the current selection (drawn on demand when its PNG came from cache)."""
+        self._ensure_drawn()
+        return self.panel.figure
+
+    def _ensure_drawn(self) -> None:
+        if self._key is not None and self._drawn_key != self._key:
+            self._draw(self.current_table, self._key[1], self._empty)
+            self._drawn_key = self._key
+
+    def _draw(self, rows: pd.DataFrame, category: str, empty: str) -> None:
+        """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel."""
         what = "All capability categories" if category == ALL else category
-        who = ", ".join(names) if names else "no actor selected"
-        if not names:
-            empty = "No actor selected: pick one or more actors to compare their figures"
-            self.title = f"{what}: no actor selected, so there is nothing to compare"
-        elif rows.empty:
-            # Say plainly that the data holds no such row; no source is claimed for it.
-            empty = f"No {'capability' if category == ALL else category} figures for {who}"
-            empty += " in the data"
-            self.title = empty
-        else:
-            empty = ""
-            sources = source_phrase(rows["source_id"], data_dir=self.data_dir)
-            self.title = f"{what}: {who}, according to the 2019 MDR as reported by {sources}"
         missing = rows["count_low"].isna() & rows["count_high"].isna()
-        self.no_figure = [
-            f"{self._names.get(a, a)} ({c})"
-            for a, c in zip(
-                rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
-            )
-        ]
         drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
         if len(rows):
             self.panel.set_height(self._height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
@@ -183,8 +180,44 @@ class CapabilityCompare(Tool):
                 transform=self.panel.figure.transFigure,  # centred in the figure, not the axes
             )
             ax.set_axis_off()
-        self.panel.render()
-        ax.set_axis_on()
+
+    def update(self) -> None:
+        """Redraw the range chart and the table for the selected actors and category."""
+        actors = tuple(self.actors.value)
+        category = self.category.value
+        rows = self._rows(actors, category)
+        self.current_table = rows
+        names = [self._names.get(a, a) for a in actors]
+        what = "All capability categories" if category == ALL else category
+        who = ", ".join(names) if names else "no actor selected"
+        if not names:
+            empty = "No actor selected: pick one or more actors to compare their figures"
+            self.title = f"{what}: no actor selected, so there is nothing to compare"
+        elif rows.empty:
+            # Say plainly that the data holds no such row; no source is claimed for it.
+            empty = f"No {'capability' if category == ALL else category} figures for {who}"
+            empty += " in the data"
+            self.title = empty
+        else:
+            empty = ""
+            sources = source_phrase(rows["source_id"], data_dir=self.data_dir)
+            self.title = f"{what}: {who}, according to the 2019 MDR as reported by {sources}"
+        missing = rows["count_low"].isna() & rows["count_high"].isna()
+        self.no_figure = [
+            f"{self._names.get(a, a)} ({c})"
+            for a, c in zip(
+                rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
+            )
+        ]
+        self._key = (actors, category)
+        self._empty = empty
+        png = self._png_cache.get(self._key)
+        if png is None:
+            self._ensure_drawn()
+            png = self._png_cache[self._key] = self.panel.png()
+            while len(self._png_cache) > PNG_CACHE_SIZE:
+                self._png_cache.pop(next(iter(self._png_cache)))  # the oldest picture
+        self.panel.image.value = png
         shown = pd.DataFrame(
             {
                 "actor": [self._names.get(a, a) for a in rows["actor_id"]],
