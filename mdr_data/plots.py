@@ -464,7 +464,9 @@ def network(
         rad = 0.0 if index == 0 else (0.18 * ((index + 1) // 2) * (1 if index % 2 else -1))
         look = KIND_STYLES.get(kind, {"color": OKABE_ITO["black"], "linestyle": "-"})
         multilateral = isinstance(fmt, str) and bool(fmt)
-        ax.add_patch(
+        # add_artist, not add_patch: add_patch updates the data limits from the arrow's path,
+        # which shrinks and clips the curve (costly); the limits are set explicitly below.
+        ax.add_artist(
             FancyArrowPatch(
                 positions[source],
                 positions[target],
