@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from contextlib import contextmanager
 
 import ipywidgets as widgets
@@ -232,6 +232,9 @@ class TablePanel:
 # --------------------------------------------------------------------------- figures
 
 
+PNG_CACHE_SIZE = 64  # pictures kept per FigurePanel
+
+
 class FigurePanel:
     """One persistent matplotlib Figure (no pyplot) rendered to PNG in an ``ipywidgets.Image``.
 
@@ -270,6 +273,11 @@ class FigurePanel:
             f"mdr-output-{name}",
         )
         self.alt = alt
+        # Pictures already drawn, by selection key (see :meth:`show`); oldest dropped first.
+        self._png_cache: dict[Hashable, bytes] = {}
+        self._key: Hashable | None = None
+        self._drawn_key: Hashable | None = None
+        self._draw_current: Callable[[], None] | None = None
 
     def set_height(self, inches: float, *, top: float = 0.55, bottom: float = 0.8) -> None:
         """Change the figure's height, keeping the top and bottom margins fixed in inches."""
@@ -303,6 +311,37 @@ class FigurePanel:
     def render(self) -> None:
         """Render the figure into the Image widget (one PNG per call)."""
         self.image.value = self.png()
+
+    def show(self, key: Hashable, draw: Callable[[], None]) -> None:
+        """Show the picture of selection ``key``, calling ``draw()`` only if it is new.
+
+        ``draw`` must draw the whole picture of ``key`` on the figure. A selection shown before
+        reuses its PNG (a revisit or a Reset costs ~2 ms); the figure itself is then redrawn
+        only when :meth:`ensure_drawn` asks, so code reading the figure sees what is on screen.
+
+        >>> panel = FigurePanel("demo", figsize=(2, 1), dpi=40)
+        >>> calls = []
+        >>> for key in ("a", "b", "a"):
+        ...     panel.show(key, lambda key=key: calls.append(key))
+        >>> calls
+        ['a', 'b']
+        >>> panel.ensure_drawn(); calls
+        ['a', 'b', 'a']
+        """
+        self._key, self._draw_current = key, draw
+        png = self._png_cache.get(key)
+        if png is None:
+            self.ensure_drawn()
+            png = self._png_cache[key] = self.png()
+            while len(self._png_cache) > PNG_CACHE_SIZE:
+                self._png_cache.pop(next(iter(self._png_cache)))
+        self.image.value = png
+
+    def ensure_drawn(self) -> None:
+        """Draw the shown selection on the figure if its PNG came from the cache."""
+        if self._draw_current is not None and self._drawn_key != self._key:
+            self._draw_current()
+            self._drawn_key = self._key
 
 
 # --------------------------------------------------------------------------- sources

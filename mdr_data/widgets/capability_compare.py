@@ -28,7 +28,6 @@ DEFAULT_ACTORS = ("CHN", "RUS", "PRK", "IRN", "SOUTH_ASIA")
 #: Height in inches of the figure when the selection has no rows (just a one-line message).
 EMPTY_HEIGHT = 0.7
 #: How many pictures of selections already drawn are kept (the oldest is dropped first).
-PNG_CACHE_SIZE = 64
 TABLE_COLUMNS = ["actor", "category", "system", "status", "count", "source_id", "confidence"]
 
 
@@ -96,13 +95,6 @@ class CapabilityCompare(Tool):
             dpi=80,
             margins={"left": 0.34, "right": 0.97, "top": 0.88, "bottom": 0.15},
         )
-        # The PNG of a selection already drawn is reused (the picture is a pure function of the
-        # selection and of the data read when the tool was built); ``.figure`` is then redrawn
-        # only when read, so it always matches what is on screen.
-        self._png_cache: dict[tuple, bytes] = {}
-        self._key: tuple | None = None
-        self._drawn_key: tuple | None = None
-        self._empty = ""
         self.table_panel = TablePanel("capability-table")
         self._finish(
             {"actors": self.actors, "category": self.category},
@@ -139,13 +131,8 @@ class CapabilityCompare(Tool):
     @property
     def figure(self) -> Figure:
         """The chart of the current selection (drawn on demand when its PNG came from cache)."""
-        self._ensure_drawn()
+        self.panel.ensure_drawn()
         return self.panel.figure
-
-    def _ensure_drawn(self) -> None:
-        if self._key is not None and self._drawn_key != self._key:
-            self._draw(self.current_table, self._key[1], self._empty)
-            self._drawn_key = self._key
 
     def _draw(self, rows: pd.DataFrame, category: str, empty: str) -> None:
         """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel."""
@@ -209,15 +196,9 @@ class CapabilityCompare(Tool):
                 rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
             )
         ]
-        self._key = (actors, category)
-        self._empty = empty
-        png = self._png_cache.get(self._key)
-        if png is None:
-            self._ensure_drawn()
-            png = self._png_cache[self._key] = self.panel.png()
-            while len(self._png_cache) > PNG_CACHE_SIZE:
-                self._png_cache.pop(next(iter(self._png_cache)))  # the oldest picture
-        self.panel.image.value = png
+        # The picture is a pure function of the selection (and of the data read when the tool
+        # was built), so a selection drawn before reuses its PNG.
+        self.panel.show((actors, category), lambda: self._draw(rows, category, empty))
         shown = pd.DataFrame(
             {
                 "actor": [self._names.get(a, a) for a in rows["actor_id"]],

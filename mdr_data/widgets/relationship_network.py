@@ -35,7 +35,6 @@ __all__ = ["ALL_ACTORS", "RelationshipNetwork", "relationship_network"]
 
 ALL_ACTORS = ""
 #: How many pictures of selections already drawn are kept (the oldest is dropped first).
-PNG_CACHE_SIZE = 64
 TABLE_COLUMNS = [
     "from",
     "to",
@@ -133,12 +132,6 @@ class RelationshipNetwork(Tool):
             dpi=80,
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
-        # The PNG of a selection already drawn is reused (the picture is a pure function of the
-        # selection and of the data read when the tool was built); ``.figure`` is then redrawn
-        # only when read, so it always matches what is on screen.
-        self._png_cache: dict[tuple, bytes] = {}
-        self._key: tuple | None = None
-        self._drawn_key: tuple | None = None
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-network-legend")
         self.table_panel = TablePanel("network-table")
         self._finish(
@@ -159,25 +152,21 @@ class RelationshipNetwork(Tool):
     @property
     def figure(self) -> Figure:
         """The network of the current selection (drawn on demand when its PNG came from cache)."""
-        self._ensure_drawn()
+        self.panel.ensure_drawn()
         return self.panel.figure
 
-    def _ensure_drawn(self) -> None:
-        if self._key is not None and self._drawn_key != self._key:
-            focus = self._key[1]
-            edges = self.current_table
-            who = self._names.get(focus, focus) if focus else "all actors"
-            self.panel.clear()
-            plots.network(
-                self.panel.ax,
-                edges,
-                self._actors,
-                focus=focus or None,
-                positions=self._positions,
-                title=f"Relationships of {who}: {len(edges)} shown",
-                legend=False,
-            )
-            self._drawn_key = self._key
+    def _draw(self, edges: pd.DataFrame, focus: str) -> None:
+        who = self._names.get(focus, focus) if focus else "all actors"
+        self.panel.clear()
+        plots.network(
+            self.panel.ax,
+            edges,
+            self._actors,
+            focus=focus or None,
+            positions=self._positions,
+            title=f"Relationships of {who}: {len(edges)} shown",
+            legend=False,
+        )
 
     def update(self) -> None:
         """Redraw the network and the edge table for the selected kinds and focus."""
@@ -191,14 +180,9 @@ class RelationshipNetwork(Tool):
         self.title = (
             f"Relationships of {who} ({len(edges)} shown; kinds: {what}), according to {sources}"
         )
-        self._key = (kinds, focus)
-        png = self._png_cache.get(self._key)
-        if png is None:
-            self._ensure_drawn()
-            png = self._png_cache[self._key] = self.panel.png()
-            while len(self._png_cache) > PNG_CACHE_SIZE:
-                self._png_cache.pop(next(iter(self._png_cache)))  # the oldest picture
-        self.panel.image.value = png
+        # The picture is a pure function of the selection (and of the data read when the tool
+        # was built), so a selection drawn before reuses its PNG.
+        self.panel.show((kinds, focus), lambda: self._draw(edges, focus))
         present = set(edges["kind"].astype(str))
         self.legend.value = legend_html(
             [k for k in self.kinds.options if k in present],

@@ -232,7 +232,6 @@ class RemixLab(Tool):
             alt="Bar chart of the chosen measure for each group",
         )
         self._setup_axes()
-        self._png_cache: dict[tuple, bytes] = {}
         self.table = TablePanel("remix")
         self.code = add_classes(widgets.HTML(), "mdr-output", "mdr-output-recipe")
         self.current_table = pd.DataFrame()
@@ -268,7 +267,7 @@ class RemixLab(Tool):
     @property
     def figure(self) -> Figure:
         """The chart of the current question (drawn on demand when its PNG came from cache)."""
-        self._ensure_drawn()
+        self.panel.ensure_drawn()
         return self.panel.figure
 
     def update(self) -> None:
@@ -279,12 +278,7 @@ class RemixLab(Tool):
         self.current_table = result
         self.recipe = pandas_recipe(table, by, measure)
         self.title = f"{value_column} by {by} in the {table} table"
-        self._key = (table, by, measure)
-        png = self._png_cache.get(self._key)
-        if png is None:
-            self._ensure_drawn()
-            png = self._png_cache[self._key] = self.panel.png()
-        self.panel.image.value = png
+        self.panel.show((table, by, measure), lambda: self._draw(result, by, value_column))
         self.code.value = (
             "<p style='margin:4px 0'><b>The same question in pandas:</b></p>"
             f"<pre style='font-size:14px;white-space:pre-wrap'>{html.escape(self.recipe)}</pre>"
@@ -316,14 +310,6 @@ class RemixLab(Tool):
         self._title = ax.set_title("", fontsize=14, loc="left")
         self._title.set_x(-0.42)  # start near the figure's left edge, above the labels
         self._artists: list = []
-        self._drawn_key: tuple | None = None
-        self._key: tuple | None = None
-
-    def _ensure_drawn(self) -> None:
-        if self._key is not None and self._drawn_key != self._key:
-            by = self._key[1]
-            self._draw(self.current_table, by, self.current_table.columns[1])
-            self._drawn_key = self._key
 
     def _draw(self, result: pd.DataFrame, by: str, value_column: str) -> None:
         ax = self.panel.ax
