@@ -124,7 +124,7 @@ def _parse(text: str, name: str) -> pd.DataFrame:
 def _read(name: str, data_dir: DataDir = None) -> pd.DataFrame:
     """Return the cached typed table (not a copy: callers must not mutate it)."""
     if name not in _schema.table_names():
-        raise ValueError(_unknown_message("table", name, _schema.table_names()))
+        raise ValueError(unknown_value_message("table", name, _schema.table_names()))
     if data_dir is not None:
         if not isinstance(data_dir, str | os.PathLike):
             raise TypeError(
@@ -143,16 +143,31 @@ def _read(name: str, data_dir: DataDir = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- filters
 
 
-def _unknown_message(what: str, value: object, choices: Iterable[str]) -> str:
+def unknown_value_message(what: str, value: object, choices: Iterable[str]) -> str:
+    """The error message for a value not among ``choices``: the closest ones, or the list.
+
+    Shared by the loaders and the widget builders so every typo gets the same help.
+
+    >>> unknown_value_message("category", "ICMB", ["ICBM", "SSBN"])
+    "unknown category 'ICMB': did you mean 'ICBM'?"
+    """
+    return f"unknown {what} {value!r}" + choices_hint(value, choices)
+
+
+def choices_hint(value: object, choices: Iterable[str]) -> str:
+    """``": did you mean 'x'?"`` for the closest choices, else ``"; choose from …"``.
+
+    >>> choices_hint("zzz", ["a", "b"])
+    "; choose from 'a', 'b'"
+    """
     choices = list(dict.fromkeys(choices))
     lowered = {choice.lower(): choice for choice in choices}
     close = difflib.get_close_matches(str(value).lower(), list(lowered), n=3, cutoff=0.5)
-    message = f"unknown {what} {value!r}"
     if close:
-        return message + ": did you mean " + " or ".join(repr(lowered[c]) for c in close) + "?"
+        return ": did you mean " + " or ".join(repr(lowered[c]) for c in close) + "?"
     shown = ", ".join(repr(c) for c in choices[:12])
     more = ", …" if len(choices) > 12 else ""
-    return message + f"; choose from {shown}{more}"
+    return f"; choose from {shown}{more}"
 
 
 def _as_values(argument: str, value: object) -> list[str]:
@@ -175,7 +190,7 @@ def _match_vocabulary(table: str, column: str, argument: str, value: object) -> 
     for item in _as_values(argument, value):
         term = by_lower.get(item.strip().lower())
         if term is None:
-            raise ValueError(_unknown_message(f"{argument}", item, vocabulary))
+            raise ValueError(unknown_value_message(f"{argument}", item, vocabulary))
         matched.append(term)
     return matched
 
@@ -194,7 +209,7 @@ def resolve_actor(value: str, *, data_dir: DataDir = None) -> str:
         if wanted in (actor_id.lower(), name.lower()):
             return actor_id
     choices = list(table["actor_id"]) + list(table["name"])
-    raise ValueError(_unknown_message("actor", value, choices))
+    raise ValueError(unknown_value_message("actor", value, choices))
 
 
 def _resolve_actors(value: object, data_dir: DataDir) -> list[str]:
@@ -317,7 +332,7 @@ def relationships(
         wanted_formats = []
         for item in _as_values("multilateral_format", multilateral_format):
             if item.strip().lower() not in by_lower:
-                raise ValueError(_unknown_message("multilateral_format", item, formats))
+                raise ValueError(unknown_value_message("multilateral_format", item, formats))
             wanted_formats.append(by_lower[item.strip().lower()])
         table = _filtered(table, table["multilateral_format"].isin(wanted_formats))
     return table.copy()
@@ -428,7 +443,7 @@ def glossary(*, term: str | None = None, data_dir: DataDir = None) -> pd.DataFra
         by_lower = {t.lower(): t for t in table["term"]}
         for item in wanted:
             if item.strip().lower() not in by_lower:
-                raise ValueError(_unknown_message("term", item, table["term"]))
+                raise ValueError(unknown_value_message("term", item, table["term"]))
         table = _filtered(
             table, table["term"].isin([by_lower[item.strip().lower()] for item in wanted])
         )
@@ -447,7 +462,7 @@ def describe(name: str) -> pd.DataFrame:
     if not isinstance(name, str):
         raise TypeError(f"table name must be a string, not {type(name).__name__}")
     if name not in _schema.table_names():
-        raise ValueError(_unknown_message("table", name, _schema.table_names()))
+        raise ValueError(unknown_value_message("table", name, _schema.table_names()))
     key = _schema.primary_key(name)
     rows = []
     for field in _schema.fields(name):

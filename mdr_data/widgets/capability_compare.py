@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import plots
+from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled, source_phrase
 
 __all__ = ["ALL", "CapabilityCompare", "capability_compare"]
@@ -73,9 +74,7 @@ class CapabilityCompare(Tool):
             category = ALL
         elif category not in categories:
             if category not in self._vocabulary():
-                raise ValueError(
-                    f"unknown category {category!r}; choose from {', '.join(categories[1:])}"
-                )
+                raise ValueError(unknown_value_message("category", category, categories[1:]))
             category = ALL  # a valid category without rows (yet): show everything instead
         self.actors = labelled(
             widgets.SelectMultiple(

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import plots
+from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import (
     FigurePanel,
     TablePanel,
@@ -106,9 +107,7 @@ class RelationshipNetwork(Tool):
             kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
             unknown = [k for k in kinds if k not in vocabulary]
             if unknown:
-                raise ValueError(
-                    f"no relationships of kind {unknown[0]!r}; choose from {', '.join(vocabulary)}"
-                )
+                raise ValueError(unknown_value_message("relationship kind", unknown[0], vocabulary))
         focus = ALL_ACTORS if not focus else mdr_data.resolve_actor(focus, data_dir=data_dir)
         self.kinds = labelled(
             widgets.SelectMultiple(

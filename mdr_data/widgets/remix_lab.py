@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 import mdr_data
 from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
-from mdr_data.tables import _dir_signature
+from mdr_data.tables import _dir_signature, choices_hint, unknown_value_message
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -101,10 +101,7 @@ def measures(table: str) -> list[tuple[str, str]]:
 def _measure_label(table: str, measure: str) -> str:
     labels = dict((value, label) for label, value in measures(table))
     if measure not in labels:
-        raise ValueError(
-            f"unknown measure {measure!r} for table {table!r}: choose one of "
-            + ", ".join(map(repr, labels))
-        )
+        raise ValueError(unknown_value_message(f"measure for table {table!r}", measure, labels))
     return labels[measure]
 
 
@@ -138,10 +135,8 @@ def _count(
 ) -> pd.DataFrame:
     frame = mdr_data.load(table, data_dir=data_dir)
     if by not in frame.columns:
-        raise ValueError(
-            f"table {table!r} has no column {by!r}: choose one of "
-            + ", ".join(map(repr, group_columns(table)))
-        )
+        hint = choices_hint(by, group_columns(table))
+        raise ValueError(f"table {table!r} has no column {by!r}{hint}")
     label = _measure_label(table, measure)
     groups = frame[by].astype("string").fillna(_MISSING_LABEL).rename(by)
     grouped = frame.groupby(groups, sort=False)
@@ -172,7 +167,7 @@ def count_by(
     ['confidence', 'Number of rows']
     """
     if table not in mdr_data.list_tables():
-        raise ValueError(f"unknown table {table!r}: choose one of {mdr_data.list_tables()}")
+        raise ValueError(unknown_value_message("table", table, mdr_data.list_tables()))
     key = None if data_dir is None else str(data_dir)
     return _count(table, by, measure, key, _version(key)).copy()
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 import mdr_data
 from mdr_data import _schema
-from mdr_data.tables import _dir_signature
+from mdr_data.tables import _dir_signature, unknown_value_message
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -108,10 +108,7 @@ def _select(frame: pd.DataFrame, theme: str | None, confidence: str | None) -> p
             continue
         choices = {v.lower(): v for v in _vocabulary("claims", column)}
         if not isinstance(value, str) or value.strip().lower() not in choices:
-            raise ValueError(
-                f"unknown {column} {value!r}: choose one of "
-                + ", ".join(map(repr, choices.values()))
-            )
+            raise ValueError(unknown_value_message(column, value, choices.values()))
         frame = frame.loc[frame[column] == choices[value.strip().lower()]]
     return frame.reset_index(drop=True)
 

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
+from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import TablePanel, Tool, labelled
 
 __all__ = ["TableBrowser", "table_browser"]
@@ -38,7 +39,7 @@ class TableBrowser(Tool):
         self._results: dict[tuple, pd.DataFrame] = {}
         names = mdr_data.list_tables()
         if table not in names:
-            raise ValueError(f"unknown table {table!r}; choose from {', '.join(names)}")
+            raise ValueError(unknown_value_message("table", table, names))
         columns = list(self._frame(table).columns)
         self.table = labelled(widgets.Dropdown(options=names, value=table), "table", "Table:")
         self.search = labelled(
