@@ -71,6 +71,17 @@ def _dir_signature(folder: Path) -> tuple:
     return tuple(signature)
 
 
+def data_version(data_dir: DataDir) -> tuple | None:
+    """A key that changes whenever a remixed copy's files change (None for the shipped data).
+
+    Widgets put it in their cache keys, so an edited copy is read again.
+
+    >>> data_version(None) is None
+    True
+    """
+    return None if data_dir is None else _dir_signature(Path(data_dir))
+
+
 def _check_remixed_dir(data_dir: DataDir) -> None:
     """Validate a remixed data folder once (again whenever one of its files changes)."""
     from mdr_data.validation import check_data_dir  # stdlib only; imported when needed

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
@@ -27,7 +26,7 @@ from matplotlib.figure import Figure
 import mdr_data
 from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
-from mdr_data.tables import _dir_signature, choices_hint, unknown_value_message
+from mdr_data.tables import choices_hint, data_version, unknown_value_message
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -123,12 +122,6 @@ def pandas_recipe(table: str, by: str, measure: str = "rows") -> str:
     return head + f'["{column}"].{how}()'
 
 
-def _version(data_dir: str | None) -> tuple | None:
-    """Sizes and times of a remixed copy's files: part of the cache key, so an edited copy
-    is read again (the shipped data never changes)."""
-    return None if data_dir is None else _dir_signature(Path(data_dir))
-
-
 @lru_cache(maxsize=128)
 def _count(
     table: str, by: str, measure: str, data_dir: str | None, version: tuple | None = None
@@ -169,7 +162,7 @@ def count_by(
     if table not in mdr_data.list_tables():
         raise ValueError(unknown_value_message("table", table, mdr_data.list_tables()))
     key = None if data_dir is None else str(data_dir)
-    return _count(table, by, measure, key, _version(key)).copy()
+    return _count(table, by, measure, key, data_version(key)).copy()
 
 
 def tidy_capabilities(*, data_dir: str | None = None) -> pd.DataFrame:
@@ -206,7 +199,7 @@ class RemixLab(Tool):
     def __init__(self, data_dir: str | None = None):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
-        self._version = _version(self.data_dir)  # the tool shows the data as it was built
+        self._version = data_version(self.data_dir)  # the tool shows the data as it was built
         tables = [t for t in mdr_data.list_tables() if group_columns(t)]
         self.table_name = labelled(
             widgets.Dropdown(options=tables, value="claims"), "table", "Table:"

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
 from mdr_data import _schema
-from mdr_data.tables import _dir_signature, unknown_value_message
+from mdr_data.tables import data_version, unknown_value_message
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
@@ -55,12 +54,6 @@ _TABLE_COLUMNS = {
 def _vocabulary(table: str, column: str) -> list[str]:
     field = next(f for f in _schema.fields(table) if f["name"] == column)
     return list(_schema.enum_of(field) or [])
-
-
-def _version(data_dir: str | None) -> tuple | None:
-    """Sizes and times of a remixed copy's files: part of the cache key, so an edited copy
-    is read again (the shipped data never changes)."""
-    return None if data_dir is None else _dir_signature(Path(data_dir))
 
 
 @lru_cache(maxsize=8)
@@ -98,7 +91,7 @@ def claims_with_sources(
     True
     """
     key = None if data_dir is None else str(data_dir)
-    frame = _joined(key, _version(key))
+    frame = _joined(key, data_version(key))
     return _select(frame, theme, confidence).copy()
 
 
@@ -196,7 +189,7 @@ class SourceReader(Tool):
     def __init__(self, data_dir: str | None = None):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
-        self._all = _joined(self.data_dir, _version(self.data_dir))
+        self._all = _joined(self.data_dir, data_version(self.data_dir))
         present = set(self._all["theme"].dropna().astype(str))
         themes = [t for t in _vocabulary("claims", "theme") if t in present]
         self.theme = labelled(

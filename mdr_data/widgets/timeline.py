@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
@@ -30,7 +29,7 @@ from matplotlib.collections import LineCollection
 import mdr_data
 from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
-from mdr_data.tables import _dir_signature
+from mdr_data.tables import data_version
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
 __all__ = ["ACTOR_CHOICES", "Timeline", "format_when", "timeline", "timeline_events"]
@@ -110,12 +109,6 @@ def _precision_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
     return date
 
 
-def _version(data_dir: str | None) -> tuple | None:
-    """Sizes and times of a remixed copy's files: part of every cache key, so an edited copy
-    is read again (the shipped data never changes)."""
-    return None if data_dir is None else _dir_signature(Path(data_dir))
-
-
 @lru_cache(maxsize=8)
 def _all_events(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
     """Every event with its formatted date and the names of the actors that took part."""
@@ -182,11 +175,13 @@ def timeline_events(
     else:
         start, end = (int(y) for y in years)
     key = None if data_dir is None else str(data_dir)
-    return _selection(actors, start, end, key, _version(key)).copy()
+    return _selection(actors, start, end, key, data_version(key)).copy()
 
 
 def _year_bounds(data_dir: str | None, version: tuple | None = None) -> tuple[int, int]:
-    dates = _all_events(data_dir, version if version is not None else _version(data_dir))["date"]
+    dates = _all_events(data_dir, version if version is not None else data_version(data_dir))[
+        "date"
+    ]
     if dates.empty:
         return _DEFAULT_YEARS
     return int(dates.dt.year.min()), int(dates.dt.year.max())
@@ -204,7 +199,7 @@ class Timeline(Tool):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
         self._colours = _kind_colours()
-        self._version = _version(self.data_dir)  # the tool shows the data as it was built
+        self._version = data_version(self.data_dir)  # the tool shows the data as it was built
         first, last = _year_bounds(self.data_dir, self._version)
         self.years = labelled(
             widgets.IntRangeSlider(
