@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import nbformat
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -81,3 +84,16 @@ def click_toggle(scope: Locator, css_class: str) -> None:
 def click_toggle_option(scope: Locator, css_class: str, label: str) -> None:
     """Click the button labelled ``label`` in a ToggleButtons widget with class ``css_class``."""
     scope.locator(f".{css_class} button", has_text=label).first.click()
+
+
+def write_notebook(path: Path, cells: list[str]) -> Path:
+    """Write a python3 notebook of code ``cells`` to ``path`` (for the harness self-tests)."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(notebook, path)
+    return path

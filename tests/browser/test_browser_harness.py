@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
 import pytest
 
-from ._ui import click_toggle, expect_text, press_slider, select_dropdown
+from ._ui import click_toggle, expect_text, press_slider, select_dropdown, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -45,15 +44,8 @@ display(widgets.VBox([choice, count, flag, out]))""",
 
 
 def _write_notebook(root: Path, name: str, cells: list[str]) -> str:
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     (root / SELFTEST_DIR).mkdir(exist_ok=True)
-    nbformat.write(notebook, root / SELFTEST_DIR / name)
+    write_notebook(root / SELFTEST_DIR / name, cells)
     return f"{SELFTEST_DIR}/{name}"
 
 

@@ -3,10 +3,9 @@ widget change, and a dashboard whose cell raises is reported."""
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
-from ._ui import expect_text, select_dropdown
+from ._ui import expect_text, select_dropdown, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -29,20 +28,8 @@ widgets.VBox([choice, label])""",
 ]
 
 
-def _write(path, cells):
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    nbformat.write(notebook, path)
-    return path
-
-
 def test_voila_canary_renders_without_code_and_reacts(tmp_path, open_voila):
-    app = open_voila(_write(tmp_path / "canary-dashboard.ipynb", DASHBOARD_CELLS))
+    app = open_voila(write_notebook(tmp_path / "canary-dashboard.ipynb", DASHBOARD_CELLS))
     app.assert_clean()
     log = app.server.log_path.read_text(encoding="utf-8", errors="replace")
     assert "voila_launcher: kernel stall fix applied" in log, log[-2000:]
@@ -55,6 +42,6 @@ def test_voila_canary_renders_without_code_and_reacts(tmp_path, open_voila):
 
 def test_voila_harness_reports_a_raising_cell(tmp_path, open_voila):
     cells = [*DASHBOARD_CELLS, "raise ValueError('deliberate dashboard failure')"]
-    app = open_voila(_write(tmp_path / "raising-dashboard.ipynb", cells))
+    app = open_voila(write_notebook(tmp_path / "raising-dashboard.ipynb", cells))
     problems = app.problems()
     assert any("deliberate dashboard failure" in p for p in problems), problems
