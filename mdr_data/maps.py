@@ -1,0 +1,668 @@
+"""Maps of the review's regional picture, drawn with plain matplotlib on shipped country shapes.
+
+Countries are coloured by the role the review casts the actor in, relationships are arcs between
+countries, places (interceptor sites, radars, bases) are labelled markers, and an offensive
+capability whose range the data records in kilometres can be drawn as a band from its low to its
+high figure. The shapes are Natural Earth's 1:110m countries (public domain), shipped in
+``mdr_data/geo`` by ``scripts/build_world_geometry.py``: nothing is downloaded.
+
+Why not geopandas: the course environment stays as it is (geopandas, shapely, pyproj and pyogrio
+add ~148 MB and ~120 ms of import; drawing these shapes is a PolyCollection away). Learners still
+practise the real skill behind a choropleth, a join on ISO codes (:func:`countries`).
+
+The projection is plate carrée (longitude and latitude as x and y) with the vertical scale
+stretched by 1/cos of the region's middle latitude, so a region's shapes look right locally.
+Actors without a country shape (alliances, groups of states, non-state groups) are never placed
+at an invented point: the map lists them, with how many of their relationships are not drawn.
+
+>>> from matplotlib.figure import Figure
+>>> ax = Figure(figsize=(9, 5)).add_subplot()
+>>> _ = region_map(ax, "Europe")
+>>> ax.get_title(loc="left")
+'Europe: roles, relationships and places in the course data'
+>>> alt_text("Europe").startswith("Map of Europe.")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import textwrap
+from dataclasses import dataclass, field
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch, PathPatch
+from matplotlib.path import Path
+
+import mdr_data
+from mdr_data.tables import unknown_value_message
+
+__all__ = [
+    "REGIONS",
+    "BaseMap",
+    "MapSelection",
+    "alt_text",
+    "countries",
+    "range_capabilities",
+    "region_map",
+    "select",
+    "vocabulary_look",
+]
+
+DataDir = str | os.PathLike | None
+
+#: Extent of each region's map: (west, east, south, north) in degrees. The one list of regions.
+REGIONS: dict[str, tuple[float, float, float, float]] = {
+    "World": (-180.0, 180.0, -58.0, 84.0),
+    "Indo-Pacific": (60.0, 180.0, -47.0, 58.0),
+    "Europe": (-12.0, 48.0, 34.0, 71.0),
+    "Middle East": (24.0, 66.0, 10.0, 44.0),
+    "North America": (-170.0, -50.0, 15.0, 74.0),
+}
+#: Rows (by their ``theatre``) each region's map shows; ``None`` means every row.
+REGION_THEATRES: dict[str, tuple[str, ...] | None] = {
+    "World": None,
+    "Indo-Pacific": ("Indo-Pacific", "global"),
+    "Europe": ("Europe", "global"),
+    "Middle East": ("Middle East", "global"),
+    "North America": ("homeland", "global"),
+}
+GEOMETRY_FILE = "countries-110m.json"
+LAND, SEA, BORDER = "#e4e4e4", "#eef5fb", "#ffffff"
+#: Marker of each kind of place (the vocabulary of ``places.kind``); unknown kinds get "o".
+PLACE_MARKERS = {
+    "interceptor site": "^",
+    "radar site": "D",
+    "naval base": "s",
+    "test range": "P",
+    "command centre": "*",
+    "launch site": "v",
+}
+EARTH_RADIUS_KM = 6371.0
+FONT = 12
+
+
+# --------------------------------------------------------------------------- vocabulary looks
+
+
+def vocabulary_look(table: str, column: str, value: str) -> dict:
+    """Colour and line style of one vocabulary value: the one place maps look styles up.
+
+    Uses :mod:`mdr_data.vocabulary` (styles kept in the schema) when the package has it, else
+    the plotting module's tables (``ROLE_COLOURS``, ``KIND_STYLES``).
+
+    >>> vocabulary_look("actors", "role", "ally")["colour"]
+    '#56B4E9'
+    """
+    try:
+        from mdr_data import vocabulary
+    except ImportError:  # styles not yet moved into the schema
+        vocabulary = None
+    if vocabulary is not None:
+        look = vocabulary.style(table, column, value)
+        return {"colour": look["colour"], "linestyle": look["linestyle"]}
+    from mdr_data import plots
+
+    if (table, column) == ("actors", "role"):
+        return {"colour": plots.ROLE_COLOURS.get(value, "#999999"), "linestyle": "-"}
+    look = plots.KIND_STYLES.get(value, {"color": "#000000", "linestyle": "-"})
+    return {"colour": look["color"], "linestyle": look["linestyle"]}
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+@functools.lru_cache(maxsize=1)
+def _geometry() -> dict:
+    text = resources.files("mdr_data.geo").joinpath(GEOMETRY_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _ring(flat: list[float]) -> np.ndarray:
+    return np.asarray(flat, dtype=float).reshape(-1, 2)
+
+
+def _area(ring: np.ndarray) -> float:
+    x, y = ring[:, 0], ring[:, 1]
+    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))) / 2
+
+
+@functools.lru_cache(maxsize=1)
+def _outlines() -> tuple[tuple[str, ...], tuple[np.ndarray, ...]]:
+    """Every country outline (largest first, so enclosed countries draw on top) and its key.
+
+    A ring reaching past 180° (Russia, Fiji) is added a second time shifted by -360°. Holes are
+    not drawn: the countries inside them are drawn over their neighbour instead.
+    """
+    document = _geometry()
+    items = []
+    for group in ("countries", "other_areas"):
+        for key, country in document[group].items():
+            for polygon in country["polygons"]:
+                ring = _ring(polygon[0])
+                items.append((key, ring))
+                if ring[:, 0].max() > 180:
+                    items.append((key, ring - np.array([360.0, 0.0])))
+    items.sort(key=lambda item: -_area(item[1]))
+    keys, rings = zip(*items, strict=True)
+    return keys, rings
+
+
+def countries() -> pd.DataFrame:
+    """One row per country shape: ``iso3``, ``name`` and a label point (``lon``, ``lat``).
+
+    Join your own table to it on ISO 3166 alpha-3 codes, then colour the map with
+    :meth:`BaseMap.colour`.
+
+    >>> table = countries()
+    >>> table.loc[table["iso3"] == "ROU", "name"].item()
+    'Romania'
+    >>> len(table) > 170
+    True
+    """
+    rows = [
+        (iso3, country["name"], country["label"][0], country["label"][1])
+        for iso3, country in _geometry()["countries"].items()
+    ]
+    return pd.DataFrame(rows, columns=["iso3", "name", "lon", "lat"]).astype(
+        {"iso3": "string", "name": "string"}
+    )
+
+
+def _label_points() -> dict[str, tuple[float, float]]:
+    return {iso3: tuple(c["label"]) for iso3, c in _geometry()["countries"].items()}
+
+
+def circle(lon: float, lat: float, km: float, points: int = 181) -> np.ndarray:
+    """The points ``km`` from (lon, lat) on a sphere, as a ring in plate carrée coordinates.
+
+    Longitudes are kept continuous (a ring may pass 180°); a ring around a pole is closed along
+    the pole, so it fills the right side of the map.
+
+    >>> ring = circle(0.0, 0.0, 1000.0)
+    >>> round(float(ring[:, 1].max()), 1)  # 1000 km north of the equator is about 9 degrees
+    9.0
+    """
+    d = km / EARTH_RADIUS_KM
+    phi, lam = math.radians(lat), math.radians(lon)
+    bearing = np.linspace(0, 2 * math.pi, points)
+    sin_phi2 = math.sin(phi) * math.cos(d) + math.cos(phi) * math.sin(d) * np.cos(bearing)
+    phi2 = np.arcsin(np.clip(sin_phi2, -1, 1))
+    lam2 = lam + np.arctan2(
+        np.sin(bearing) * math.sin(d) * math.cos(phi), math.cos(d) - math.sin(phi) * sin_phi2
+    )
+    lons = np.degrees(np.unwrap(lam2))
+    lats = np.degrees(phi2)
+    ring = np.column_stack([lons, lats])
+    if abs(lons[-1] - lons[0]) > 180:  # the ring goes round a pole
+        pole = 90.0 if lat > 0 else -90.0
+        ring = np.vstack([ring, [[lons[-1], pole], [lons[0], pole], ring[:1][0]]])
+    return ring
+
+
+# --------------------------------------------------------------------------- what a map shows
+
+
+@dataclass
+class MapSelection:
+    """What one map shows; built by :func:`select`, drawn by :class:`BaseMap`."""
+
+    region: str
+    kind: str | None
+    capability: str | None
+    actors: pd.DataFrame
+    points: dict[str, tuple[float, float]]
+    off_map: pd.DataFrame
+    relationships: pd.DataFrame
+    hidden_relationships: int
+    places: pd.DataFrame
+    rings: list[dict] = field(default_factory=list)
+
+    @property
+    def extent(self) -> tuple[float, float, float, float]:
+        return REGIONS[self.region]
+
+    @property
+    def key(self) -> tuple:
+        """What the picture depends on (for a picture cache)."""
+        return (self.region, self.kind, self.capability)
+
+
+def _check_choice(what: str, value: object, choices) -> None:
+    if value not in choices:
+        raise ValueError(unknown_value_message(what, value, list(choices)))
+
+
+def range_capabilities(*, data_dir: DataDir = None) -> pd.DataFrame:
+    """Offensive capabilities whose figure is a range in kilometres (those a map can draw).
+
+    >>> set(range_capabilities()["unit"].astype(str)) <= {"kilometres"}
+    True
+    """
+    caps = mdr_data.capabilities(data_dir=data_dir)
+    mask = (caps["unit"].astype("string") == "kilometres") & (
+        caps["purpose"].astype("string") == "offensive"
+    )
+    mask &= caps["count_low"].notna() | caps["count_high"].notna()
+    return caps.loc[mask.fillna(False)].reset_index(drop=True)
+
+
+def _in_theatre(frame: pd.DataFrame, region: str) -> pd.Series:
+    theatres = REGION_THEATRES[region]
+    if theatres is None:
+        return pd.Series(True, index=frame.index)
+    return frame["theatre"].astype("string").isin(theatres).fillna(False)
+
+
+def _places(region: str, data_dir: DataDir) -> pd.DataFrame:
+    places = mdr_data.load("places", data_dir=data_dir)
+    west, east, south, north = REGIONS[region]
+    lon, lat = places["longitude"].astype(float), places["latitude"].astype(float)
+    inside = lon.between(west, east) & lat.between(south, north)
+    return places.loc[inside].reset_index(drop=True)
+
+
+def _ring_rows(capability: str | None, points, data_dir: DataDir) -> list[dict]:
+    if capability is None:
+        return []
+    caps = range_capabilities(data_dir=data_dir)
+    _check_choice("capability with a range in kilometres", capability, caps["capability_id"])
+    row = caps.loc[caps["capability_id"] == capability].iloc[0]
+    places = mdr_data.load("places", data_dir=data_dir).set_index("place_id")
+    if isinstance(row["place_id"], str) and row["place_id"] in places.index:
+        place = places.loc[row["place_id"]]
+        centre, where = (float(place["longitude"]), float(place["latitude"])), place["name"]
+    elif row["actor_id"] in points:
+        centre, where = points[row["actor_id"]], "the middle of the country"
+    else:
+        return []
+    low = row["count_low"] if pd.notna(row["count_low"]) else row["count_high"]
+    high = row["count_high"] if pd.notna(row["count_high"]) else low
+    system = row["system"] if isinstance(row["system"], str) and row["system"] else ""
+    return [
+        {
+            "capability_id": capability,
+            "actor_id": row["actor_id"],
+            "label": system or str(row["category"]),
+            "centre": centre,
+            "from": where,
+            "low": int(low),
+            "high": int(high),
+            "source_id": row["source_id"],
+            "confidence": str(row["confidence"]),
+        }
+    ]
+
+
+def select(
+    region: str = "World",
+    *,
+    kind: str | None = None,
+    capability: str | None = None,
+    data_dir: DataDir = None,
+) -> MapSelection:
+    """Choose what a map of ``region`` shows: relationships of ``kind`` (all if None) in the
+    region's theatre, the places inside its extent, and the range band of ``capability``.
+
+    >>> chosen = select("Indo-Pacific", kind="treaty alliance")
+    >>> sorted(set(chosen.relationships["actor_to"]))
+    ['AUS', 'JPN', 'KOR']
+    >>> select("Europa")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown region 'Europa': did you mean 'Europe'?
+    """
+    _check_choice("region", region, REGIONS)
+    actors = mdr_data.actors(data_dir=data_dir)
+    edges = mdr_data.relationships(data_dir=data_dir)
+    if kind is not None:
+        _check_choice("relationship kind", kind, list(edges["kind"].cat.categories))
+    labels = _label_points()
+    iso3 = actors["iso3"].astype("string")
+    has_shape = iso3.isin(list(labels)).fillna(False)
+    points = {
+        a: labels[i] for a, i in zip(actors["actor_id"][has_shape], iso3[has_shape], strict=True)
+    }
+    edges = edges.loc[_in_theatre(edges, region)]
+    if kind is not None:
+        edges = edges.loc[edges["kind"].astype("string") == kind]
+    drawable = edges["actor_from"].isin(list(points)) & edges["actor_to"].isin(list(points))
+    return MapSelection(
+        region=region,
+        kind=kind,
+        capability=capability,
+        actors=actors,
+        points=points,
+        off_map=actors.loc[~has_shape].reset_index(drop=True),
+        relationships=edges.loc[drawable].reset_index(drop=True),
+        hidden_relationships=int((~drawable).sum()),
+        places=_places(region, data_dir),
+        rings=_ring_rows(capability, points, data_dir),
+    )
+
+
+def _names(actors: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(actors["actor_id"], actors["name"], strict=True))
+
+
+def _listing(items: list[str]) -> str:
+    return ", ".join(items) if items else "none"
+
+
+def alt_text(
+    region: str = "World",
+    *,
+    kind: str | None = None,
+    capability: str | None = None,
+    data_dir: DataDir = None,
+    selection: MapSelection | None = None,
+) -> str:
+    """A text description of the map (for screen readers and the alt attribute).
+
+    >>> text = alt_text("Indo-Pacific", kind="treaty alliance")
+    >>> text.split(". ")[0]
+    'Map of the Indo-Pacific'
+    >>> "United States–Japan (treaty alliance)" in text
+    True
+    """
+    chosen = selection or select(region, kind=kind, capability=capability, data_dir=data_dir)
+    names = _names(chosen.actors)
+    where = "the world" if chosen.region == "World" else chosen.region
+    where = f"the {where}" if chosen.region == "Indo-Pacific" else where
+    parts = [f"Map of {where}"]
+    roles: dict[str, list[str]] = {}
+    for actor, role in zip(
+        chosen.actors["actor_id"], chosen.actors["role"].astype(str), strict=True
+    ):
+        if actor in chosen.points:
+            roles.setdefault(role, []).append(names[actor])
+    parts.append(
+        "Countries coloured by the role the 2019 MDR casts them in: "
+        + "; ".join(f"{role}: {_listing(who)}" for role, who in roles.items())
+    )
+    arcs = [
+        f"{names[a]}–{names[b]} ({k})"
+        for a, b, k in zip(
+            chosen.relationships["actor_from"],
+            chosen.relationships["actor_to"],
+            chosen.relationships["kind"].astype(str),
+            strict=True,
+        )
+    ]
+    parts.append(f"{len(arcs)} relationships drawn as arcs: {_listing(arcs)}")
+    sites = [
+        f"{n} ({names.get(a, a)})"
+        for n, a in zip(*_cols(chosen.places, "name", "actor_id"), strict=True)
+    ]
+    parts.append(f"Places marked: {_listing(sites)}")
+    for ring in chosen.rings:
+        parts.append(
+            f"Range band of {names.get(ring['actor_id'], ring['actor_id'])}'s {ring['label']}: "
+            f"{ring['low']:,}–{ring['high']:,} km from {ring['from']}"
+        )
+    off = [f"{n} ({k})" for n, k in zip(*_cols(chosen.off_map, "name", "kind"), strict=True)]
+    parts.append(
+        f"Not on the map, having no country shape: {_listing(off)}; "
+        f"{chosen.hidden_relationships} of this region's relationships involve them and are "
+        "not drawn"
+    )
+    return ". ".join(parts) + "."
+
+
+def _cols(frame: pd.DataFrame, *columns: str) -> list[list]:
+    return [frame[c].astype(str).tolist() for c in columns]
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+class BaseMap:
+    """The country shapes on one Axes, drawn once; :meth:`draw` changes only what sits on them.
+
+    The shapes are one PolyCollection added when the BaseMap is made. A redraw recolours it
+    (one array of colours) and replaces the overlay (arcs, markers, labels, bands, legend), so
+    switching regions or kinds never rebuilds the geometry.
+
+    >>> from matplotlib.figure import Figure
+    >>> base = BaseMap(Figure(figsize=(9, 5)).add_subplot())
+    >>> base.colour({"ROU": "#E69F00"}, extent=REGIONS["Europe"])
+    >>> [float(x) for x in base.ax.get_xlim()]
+    [-12.0, 48.0]
+    """
+
+    def __init__(self, ax) -> None:
+        self.ax = ax
+        self.keys, rings = _outlines()
+        self.shapes = PolyCollection(
+            rings, facecolors=LAND, edgecolors=BORDER, linewidths=0.5, zorder=1
+        )
+        ax.add_collection(self.shapes, autolim=False)
+        self._overlay: list = []
+        ax.set_facecolor(SEA)
+        ax.set_xticks([])
+        ax.set_yticks([])
+
+    def colour(self, colours: dict[str, str], *, extent=REGIONS["World"]) -> None:
+        """Fill the countries named in ``colours`` (ISO alpha-3 → colour), others plain land.
+
+        Also zooms to ``extent`` (west, east, south, north) and clears the overlay.
+        """
+        self.shapes.set_facecolor([colours.get(key, LAND) for key in self.keys])
+        self._clear_overlay()
+        west, east, south, north = extent
+        self.ax.set_xlim(west, east)
+        self.ax.set_ylim(south, north)
+        self.ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+
+    def _clear_overlay(self) -> None:
+        for artist in self._overlay:
+            artist.remove()
+        self._overlay = []
+        if self.ax.get_legend() is not None:
+            self.ax.get_legend().remove()
+
+    def _add(self, artist):
+        self._overlay.append(artist)
+        return artist
+
+    def draw(self, chosen: MapSelection, *, title: str | None = None, legend: bool = True):
+        """Draw one selection: role colours, arcs, places, range bands, the off-map list."""
+        roles = dict(zip(chosen.actors["actor_id"], chosen.actors["role"].astype(str), strict=True))
+        iso3 = dict(
+            zip(chosen.actors["actor_id"], chosen.actors["iso3"].astype("string"), strict=True)
+        )
+        colours = {
+            iso3[a]: vocabulary_look("actors", "role", roles[a])["colour"] for a in chosen.points
+        }
+        self.colour(colours, extent=chosen.extent)
+        self._draw_rings(chosen)
+        self._draw_arcs(chosen)
+        self._draw_names(chosen)
+        self._draw_places(chosen)
+        self._draw_off_map(chosen)
+        if title is None:
+            what = f"{chosen.kind} relationships" if chosen.kind else "relationships"
+            title = f"{chosen.region}: roles, {what} and places in the course data"
+        self.ax.set_title(title, loc="left", fontsize=FONT + 2)
+        if legend:
+            self._legend(chosen, roles)
+        return self.ax
+
+    def _ends(self, chosen: MapSelection, start, end) -> tuple[tuple, tuple]:
+        """An arc's ends: on a regional map, the shorter way round, nearest the region."""
+        if chosen.region == "World":
+            return start, end
+        lon = min((end[0] - 360, end[0], end[0] + 360), key=lambda x: abs(x - start[0]))
+        west, east, _, _ = chosen.extent
+        middle = (west + east) / 2 - (start[0] + lon) / 2
+        shift = 360.0 * round(middle / 360.0)
+        return (start[0] + shift, start[1]), (lon + shift, end[1])
+
+    def _draw_arcs(self, chosen: MapSelection) -> None:
+        seen: dict[frozenset, int] = {}
+        edges = chosen.relationships
+        for source, target, kind, directed in zip(
+            edges["actor_from"],
+            edges["actor_to"],
+            edges["kind"].astype(str),
+            edges["directed"].fillna(False).astype(bool),
+            strict=True,
+        ):
+            pair = frozenset((source, target))
+            index = seen[pair] = seen.get(pair, -1) + 1
+            start, end = self._ends(chosen, chosen.points[source], chosen.points[target])
+            look = vocabulary_look("relationships", "kind", kind)
+            rad = (0.25 + 0.12 * (index // 2)) * (1 if index % 2 == 0 else -1)
+            self._add(
+                self.ax.add_artist(
+                    FancyArrowPatch(
+                        start,
+                        end,
+                        arrowstyle="-|>" if directed else "-",
+                        mutation_scale=16,
+                        connectionstyle=f"arc3,rad={rad}",
+                        color=look["colour"],
+                        linestyle=look["linestyle"],
+                        linewidth=2.2,
+                        zorder=4,
+                    )
+                )
+            )
+
+    def _draw_names(self, chosen: MapSelection) -> None:
+        west, east, south, north = chosen.extent
+        names = _names(chosen.actors)
+        for actor, (lon, lat) in chosen.points.items():
+            if west <= lon <= east and south <= lat <= north:
+                self._add(
+                    self.ax.text(
+                        lon, lat, names[actor], ha="center", va="center", fontsize=FONT - 2,
+                        zorder=6, clip_on=True,
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
+                              "linewidth": 0},
+                    )
+                )  # fmt: skip
+
+    def _draw_places(self, chosen: MapSelection) -> None:
+        places = chosen.places
+        for kind, group in places.groupby(places["kind"].astype(str), sort=True):
+            self._add(
+                self.ax.scatter(
+                    group["longitude"].astype(float), group["latitude"].astype(float),
+                    marker=PLACE_MARKERS.get(kind, "o"), s=70, c="black",
+                    edgecolors="white", linewidths=1.2, zorder=7,
+                )
+            )  # fmt: skip
+        for name, lon, lat in zip(
+            places["name"], places["longitude"], places["latitude"], strict=True
+        ):
+            self._add(
+                self.ax.annotate(
+                    str(name), (float(lon), float(lat)), xytext=(6, -4),
+                    textcoords="offset points", fontsize=FONT - 3, zorder=7, clip_on=True,
+                )
+            )  # fmt: skip
+
+    def _draw_rings(self, chosen: MapSelection) -> None:
+        for ring in chosen.rings:
+            colour = vocabulary_look("actors", "role", _role(chosen, ring["actor_id"]))["colour"]
+            outer = circle(*ring["centre"], ring["high"])
+            if ring["low"] < ring["high"]:
+                inner = circle(*ring["centre"], ring["low"])[::-1]
+                path = Path.make_compound_path(Path(outer, closed=False), Path(inner))
+            else:
+                path = Path(outer)
+            hatch = "//" if ring["confidence"] == "unverified" else None
+            for shift in (0.0, -360.0, 360.0):
+                self._add(
+                    self.ax.add_patch(
+                        PathPatch(
+                            path.transformed(_shift(shift)), facecolor=colour, alpha=0.25,
+                            edgecolor=colour, linewidth=1.5, hatch=hatch, zorder=2,
+                        )
+                    )
+                )  # fmt: skip
+
+    def _draw_off_map(self, chosen: MapSelection) -> None:
+        if chosen.off_map.empty:
+            return
+        names = ", ".join(chosen.off_map["name"].astype(str))
+        text = f"No country shape, not drawn: {names}"
+        if chosen.hidden_relationships:
+            text += f" ({chosen.hidden_relationships} relationships with them not shown)"
+        # Wrapped here, not by matplotlib's wrap=True (which costs ~80 ms per PNG).
+        text = textwrap.fill(text, width=90)
+        self._add(
+            self.ax.text(
+                0.01, 0.01, text, transform=self.ax.transAxes, ha="left", va="bottom",
+                fontsize=FONT - 4, style="italic", zorder=8,
+                bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.85, "linewidth": 0},
+            )
+        )  # fmt: skip
+
+    def _legend(self, chosen: MapSelection, roles: dict[str, str]) -> None:
+        shown_roles = {roles[a] for a in chosen.points}
+        order = list(chosen.actors["role"].cat.categories)
+        handles = [
+            Patch(facecolor=vocabulary_look("actors", "role", r)["colour"], label=r,
+                  edgecolor="black", linewidth=0.5)
+            for r in order if r in shown_roles
+        ]  # fmt: skip
+        for kind in dict.fromkeys(chosen.relationships["kind"].astype(str)):
+            look = vocabulary_look("relationships", "kind", kind)
+            handles.append(
+                Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.2,
+                       label=kind)
+            )  # fmt: skip
+        for kind in sorted(set(chosen.places["kind"].astype(str))):
+            handles.append(
+                Line2D([0], [0], marker=PLACE_MARKERS.get(kind, "o"), color="black", lw=0,
+                       markersize=8, label=kind)
+            )  # fmt: skip
+        for ring in chosen.rings:
+            handles.append(
+                Patch(facecolor="grey", alpha=0.4, label=f"{ring['label']}: "
+                      f"{ring['low']:,}–{ring['high']:,} km")
+            )  # fmt: skip
+        self.ax.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=FONT - 3,
+            frameon=False, title="Role · relationship · place", title_fontsize=FONT - 3,
+        )  # fmt: skip
+
+
+def _role(chosen: MapSelection, actor: str) -> str:
+    match = chosen.actors.loc[chosen.actors["actor_id"] == actor, "role"]
+    return str(match.iloc[0]) if len(match) else "other"
+
+
+def _shift(dx: float):
+    from matplotlib.transforms import Affine2D
+
+    return Affine2D().translate(dx, 0)
+
+
+def region_map(
+    ax,
+    region: str = "World",
+    *,
+    kind: str | None = None,
+    capability: str | None = None,
+    data_dir: DataDir = None,
+    title: str | None = None,
+):
+    """Draw the map of ``region`` on ``ax`` (see :func:`select` for what it shows); return ax.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = region_map(Figure(figsize=(9, 5)).add_subplot(), "Middle East")
+    >>> [float(x) for x in ax.get_xlim()]
+    [24.0, 66.0]
+    """
+    chosen = select(region, kind=kind, capability=capability, data_dir=data_dir)
+    return BaseMap(ax).draw(chosen, title=title)
