@@ -236,8 +236,9 @@ class MapSelection:
 
 
 def _check_choice(what: str, value: object, choices) -> None:
+    choices = list(choices)
     if value not in choices:
-        raise ValueError(unknown_value_message(what, value, list(choices)))
+        raise ValueError(unknown_value_message(what, value, choices))
 
 
 def range_capabilities(*, data_dir: DataDir = None) -> pd.DataFrame:
@@ -472,8 +473,19 @@ class BaseMap:
         self._overlay.append(artist)
         return artist
 
-    def draw(self, chosen: MapSelection, *, title: str | None = None, legend: bool = True):
-        """Draw one selection: role colours, arcs, places, range bands, the off-map list."""
+    def draw(
+        self,
+        chosen: MapSelection,
+        *,
+        title: str | None = None,
+        legend: bool = True,
+        off_map_note: bool = True,
+    ):
+        """Draw one selection: role colours, arcs, places, range bands, the off-map list.
+
+        ``legend`` and ``off_map_note`` False leave the key and the list of actors without a
+        shape to the caller (the map widget shows them as HTML: text is costly in a PNG).
+        """
         roles = dict(zip(chosen.actors["actor_id"], chosen.actors["role"].astype(str), strict=True))
         iso3 = dict(
             zip(chosen.actors["actor_id"], chosen.actors["iso3"].astype("string"), strict=True)
@@ -486,7 +498,8 @@ class BaseMap:
         self._draw_arcs(chosen)
         self._draw_names(chosen)
         self._draw_places(chosen)
-        self._draw_off_map(chosen)
+        if off_map_note:
+            self._draw_off_map(chosen)
         if title is None:
             what = f"{chosen.kind} relationships" if chosen.kind else "relationships"
             title = f"{chosen.region}: roles, {what} and places in the course data"

@@ -18,6 +18,7 @@ True
 
 from mdr_data.widgets.actor_explorer import actor_explorer
 from mdr_data.widgets.capability_compare import capability_compare
+from mdr_data.widgets.map_explorer import map_explorer
 from mdr_data.widgets.relationship_network import relationship_network
 from mdr_data.widgets.remix_lab import remix_lab
 from mdr_data.widgets.source_reader import source_reader
@@ -27,6 +28,7 @@ from mdr_data.widgets.timeline import timeline
 __all__ = [
     "actor_explorer",
     "capability_compare",
+    "map_explorer",
     "relationship_network",
     "remix_lab",
     "source_reader",

@@ -1,0 +1,121 @@
+"""The map explorer and mdr_data.maps: regions zoom, arcs follow the kind, bands follow ranges."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+import mdr_data
+from mdr_data import maps
+from mdr_data.widgets.map_explorer import ALL_KINDS, legend_html, map_explorer
+
+
+@pytest.fixture(scope="module")
+def grown_data(tmp_path_factory):
+    """A remixed copy with a place and an offensive capability whose range is in kilometres."""
+    folder = mdr_data.export(tmp_path_factory.mktemp("maps") / "data")
+    _append(folder / "sources.csv", {"source_id": "test-source", "title": "Test",
+            "publisher": "Tests", "kind": "secondary", "url": "https://example.org/"})  # fmt: skip
+    _append(folder / "places.csv", {"place_id": "test-site", "name": "Test Site",
+            "actor_id": "PRK", "kind": "launch site", "latitude": "39.66", "longitude": "124.7",
+            "theatre": "Indo-Pacific", "source_id": "test-source", "evidence": "a test row",
+            "confidence": "single source"})  # fmt: skip
+    _append(folder / "capabilities.csv", {"capability_id": "prk-test-missile",
+            "actor_id": "PRK", "category": "ballistic missile", "purpose": "offensive",
+            "system": "Test missile", "status": "tested", "count_low": "1000",
+            "count_high": "1500", "unit": "kilometres", "theatre": "Indo-Pacific",
+            "place_id": "test-site", "source_id": "test-source", "evidence": "a test row",
+            "confidence": "single source"})  # fmt: skip
+    assert mdr_data.validate(folder) == []
+    return folder
+
+
+def _append(path, row: dict) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, header, lineterminator="\n").writerow(row)
+
+
+def test_the_image_changes_when_the_region_changes():
+    tool = map_explorer()
+    world = tool.panel.image.value
+    assert world[:4] == b"\x89PNG"
+    tool.region.value = "Europe"
+    assert tool.panel.image.value != world
+    xmin, xmax = (float(x) for x in tool.figure.axes[0].get_xlim())
+    assert (xmin, xmax) == maps.REGIONS["Europe"][:2]
+
+
+@pytest.mark.parametrize("region", list(maps.REGIONS))
+def test_alt_text_names_the_region(region):
+    tool = map_explorer(region=region)
+    where = "the world" if region == "World" else region
+    assert tool.alt.startswith(f"Map of {'the ' if region == 'Indo-Pacific' else ''}{where}.")
+    assert tool.panel.image.tooltip == tool.alt
+    assert where in tool.description.value
+
+
+def test_kind_filters_the_arcs():
+    tool = map_explorer(region="Indo-Pacific")
+    tool.kind.value = "treaty alliance"
+    drawn = tool.selection.relationships
+    assert set(drawn["kind"].astype(str)) == {"treaty alliance"}
+    children = tool.figure.axes[0].get_children()
+    arcs = [a for a in children if type(a).__name__ == "FancyArrowPatch"]
+    assert len(arcs) == len(drawn) == 3
+    assert "United States–Japan (treaty alliance)" in tool.alt
+    tool.kind.value = ALL_KINDS
+    assert len(tool.selection.relationships) > 3
+
+
+def test_actors_without_a_shape_are_listed_not_placed():
+    chosen = maps.select("Middle East")
+    assert {"HIZBOLLAH", "HUTHIS", "SOUTH_ASIA"} <= set(chosen.off_map["actor_id"])
+    assert not {"HIZBOLLAH", "HUTHIS"} & set(chosen.points)
+    assert chosen.hidden_relationships == 2  # Iran's missile supply to both groups
+    assert "Hizbollah" in legend_html(chosen)
+    assert "Hizbollah (non-state group)" in maps.alt_text(selection=chosen)
+
+
+def test_bad_input_gives_a_clear_error():
+    with pytest.raises(ValueError, match="unknown region 'Europa': did you mean 'Europe'"):
+        map_explorer(region="Europa")
+    with pytest.raises(ValueError, match="unknown relationship kind 'treaty'"):
+        map_explorer(kind="treaty")
+    with pytest.raises(ValueError, match="capability with a range in kilometres"):
+        map_explorer(capability="chn-icbm")  # counted in missiles, not a range
+
+
+def test_range_band_from_a_place(grown_data):
+    tool = map_explorer(region="Indo-Pacific", data_dir=grown_data)
+    assert [value for _, value in tool.capability.options] == ["", "prk-test-missile"]
+    before = tool.panel.image.value
+    tool.capability.value = "prk-test-missile"
+    assert tool.panel.image.value != before
+    (ring,) = tool.selection.rings
+    assert (ring["low"], ring["high"], ring["from"]) == (1000, 1500, "Test Site")
+    assert "1,000–1,500 km from Test Site" in tool.alt
+    assert "Test Site (North Korea)" in tool.alt
+    bands = [p for p in tool.figure.axes[0].patches if type(p).__name__ == "PathPatch"]
+    assert bands
+
+
+def test_circle_around_a_pole_is_closed_along_it():
+    ring = maps.circle(-150.0, 65.0, 9000.0)
+    assert ring[:, 1].max() == 90.0
+
+
+def test_learners_can_join_their_own_table_to_the_shapes():
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    mine = pd.DataFrame({"iso3": ["ROU", "POL"], "colour": ["#E69F00", "#56B4E9"]})
+    joined = maps.countries().merge(mine, on="iso3")
+    assert joined["name"].tolist() == ["Poland", "Romania"]
+    base = maps.BaseMap(Figure().add_subplot())
+    base.colour(dict(zip(joined["iso3"], joined["colour"], strict=True)))
+    filled = {k for k, c in zip(base.keys, base.shapes.get_facecolor(), strict=True)
+              if tuple(c[:3]) != (228 / 255, 228 / 255, 228 / 255)}  # fmt: skip
+    assert filled == {"ROU", "POL"}
