@@ -1,7 +1,7 @@
 """mdr_data: the 2019 US Missile Defense Review's regional picture as tidy, sourced tables.
 
 One loader per table (``sources``, ``actors``, ``capabilities``, ``relationships``,
-``events``, ``event_actors``, ``claims``, ``glossary``), plus ``load(name)``,
+``places``, ``events``, ``event_actors``, ``claims``, ``glossary``), plus ``load(name)``,
 ``list_tables()``, ``describe(name)``, ``export(dest)`` and ``validate(data_dir)``.
 Widget builders (``mdr_data.widgets``), plots (``mdr_data.plots``) and self-checks
 (``mdr_data.exercises``) are submodules imported on first use, so importing the data
@@ -23,6 +23,7 @@ from mdr_data.tables import (
     glossary,
     list_tables,
     load,
+    places,
     relationships,
     resolve_actor,
     sources,
@@ -43,6 +44,7 @@ __all__ = [
     "glossary",
     "list_tables",
     "load",
+    "places",
     "relationships",
     "resolve_actor",
     "sources",

@@ -30,13 +30,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch, Polygon
 from matplotlib.ticker import MaxNLocator
 
+from mdr_data import vocabulary
+
 __all__ = [
     "BASE_FONT_SIZE",
-    "CONFIDENCE_HATCH",
-    "KIND_STYLES",
     "OKABE_ITO",
-    "REGION_ORDER",
-    "ROLE_COLOURS",
     "actor_colours",
     "network",
     "network_layout",
@@ -66,45 +64,8 @@ _CYCLE = [
 #: Base font size in points: readable from the back of a classroom.
 BASE_FONT_SIZE = 14
 
-#: Colour of each role the review casts an actor in (the vocabulary of ``actors.role``).
-ROLE_COLOURS = {
-    "United States": OKABE_ITO["blue"],
-    "ally": OKABE_ITO["sky blue"],
-    "partner": OKABE_ITO["bluish green"],
-    "revisionist power": OKABE_ITO["vermillion"],
-    "competitor": OKABE_ITO["orange"],
-    "rogue state": OKABE_ITO["reddish purple"],
-    "non-state actor": OKABE_ITO["yellow"],
-    "other": OKABE_ITO["grey"],
-}
-
-#: Colour and line style of each relationship kind (the vocabulary of ``relationships.kind``).
-KIND_STYLES = {
-    "treaty alliance": {"color": OKABE_ITO["blue"], "linestyle": "-"},
-    "major defence partner": {"color": OKABE_ITO["bluish green"], "linestyle": "-"},
-    "missile defence cooperation": {"color": OKABE_ITO["sky blue"], "linestyle": "--"},
-    "technology transfer": {"color": OKABE_ITO["vermillion"], "linestyle": "-"},
-    "arms purchase": {"color": OKABE_ITO["orange"], "linestyle": "-."},
-    "agreement": {"color": OKABE_ITO["bluish green"], "linestyle": ":"},
-    "dialogue": {"color": OKABE_ITO["grey"], "linestyle": ":"},
-    "trade authorisation": {"color": OKABE_ITO["reddish purple"], "linestyle": "--"},
-    "co-development": {"color": OKABE_ITO["blue"], "linestyle": "-."},
-    "missile supply": {"color": OKABE_ITO["black"], "linestyle": "--"},
-}
-
-#: Hatching by confidence: thinly sourced figures look unfinished, not just differently coloured.
-CONFIDENCE_HATCH = {"corroborated": "", "single source": "", "unverified": "//"}
-
-#: Order of regions around the network circle (neighbours sit next to each other).
-REGION_ORDER = [
-    "North America",
-    "Europe",
-    "Middle East",
-    "South Asia",
-    "East Asia",
-    "Oceania",
-    "Global",
-]
+#: Look of a multilateral format's shading in the network (not a vocabulary: one look for all).
+_FORMAT_LOOK = {"facecolor": OKABE_ITO["yellow"], "edgecolor": OKABE_ITO["orange"], "linewidth": 3}
 
 
 def theme() -> dict:
@@ -237,7 +198,7 @@ def range_chart(
         )
         labels.append((y, label))
         colour = colours.get(actor, OKABE_ITO["grey"])
-        hatch = CONFIDENCE_HATCH.get(confidence, "")
+        hatch = vocabulary.style("capabilities", "confidence", confidence)["hatch"]
         low_missing, high_missing = pd.isna(low), pd.isna(high)
         if low_missing and high_missing:
             ax.text(
@@ -342,13 +303,14 @@ def role_chart(ax, actors: pd.DataFrame, *, title: str | None = None):
 
     fs = BASE_FONT_SIZE
     counts = actors["role"].astype(str).value_counts()
-    order = [role for role in ROLE_COLOURS if role in counts.index]
+    order = [role for role in vocabulary.values("actors", "role") if role in counts.index]
+    order += [role for role in counts.index if role not in order]  # roles a remixed copy added
     values = [int(counts[role]) for role in order]
     sns.barplot(
         x=values,
         y=order,
         hue=order,
-        palette=[ROLE_COLOURS[role] for role in order],
+        palette=[vocabulary.style("actors", "role", role)["colour"] for role in order],
         legend=False,
         orient="h",
         saturation=1,  # keep the Okabe–Ito colours as they are
@@ -375,7 +337,7 @@ def role_chart(ax, actors: pd.DataFrame, *, title: str | None = None):
 
 
 def network_layout(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    """Place actors on a circle, grouped by region (``REGION_ORDER``), in table order within.
+    """Place actors on a circle, grouped by region (the vocabulary's order), in table order within.
 
     The layout depends only on the actors table, so it never jumps between redraws.
 
@@ -385,10 +347,14 @@ def network_layout(actors: pd.DataFrame) -> dict[str, tuple[float, float]]:
     >>> [round(v, 2) for v in pos["A"]]
     [0.0, 1.0]
     """
-    region_rank = {region: i for i, region in enumerate(REGION_ORDER)}
+    regions = actors["region"]
+    order = (
+        regions.cat.categories if hasattr(regions, "cat") else vocabulary.values("actors", "region")
+    )
+    region_rank = {region: i for i, region in enumerate(order)}
     ordered = sorted(
-        enumerate(zip(actors["actor_id"], actors["region"].astype(str), strict=True)),
-        key=lambda item: (region_rank.get(item[1][1], len(REGION_ORDER)), item[0]),
+        enumerate(zip(actors["actor_id"], regions.astype(str), strict=True)),
+        key=lambda item: (region_rank.get(item[1][1], len(region_rank)), item[0]),
     )
     n = max(len(ordered), 1)
     positions = {}
@@ -407,6 +373,7 @@ def network(
     positions: dict[str, tuple[float, float]] | None = None,
     title: str | None = None,
     legend: bool = True,
+    data_dir=None,
 ):
     """Draw relationships between actors on a fixed circular layout (no networkx).
 
@@ -420,13 +387,20 @@ def network(
     >>> ax.get_title(loc="left").startswith("Relationships")
     True
     """
-    fs = BASE_FONT_SIZE
     positions = positions if positions is not None else network_layout(actors)
-    involved = set(edges["actor_from"]) | set(edges["actor_to"])
+    formats = _draw_formats(ax, edges, positions)
+    _draw_edges(ax, edges, positions, data_dir)
+    _draw_nodes(ax, edges, actors, positions, focus, data_dir)
+    _frame_network(ax, title)
+    if legend:
+        _edge_legend(ax, edges, has_formats=bool(len(formats)), data_dir=data_dir)
+    return ax
 
-    # Multilateral formats: a shaded polygon around their members, labelled at the centroid.
-    formats = edges["multilateral_format"].dropna().unique()
-    for k, name in enumerate(sorted(formats)):
+
+def _draw_formats(ax, edges: pd.DataFrame, positions: dict) -> list[str]:
+    """Shade each multilateral format as a polygon around its members, named at its centre."""
+    formats = sorted(edges["multilateral_format"].dropna().unique())
+    for k, name in enumerate(formats):
         part = edges[edges["multilateral_format"] == name]
         members = [
             a for a in dict.fromkeys([*part["actor_from"], *part["actor_to"]]) if a in positions
@@ -437,30 +411,31 @@ def network(
         cx = sum(p[0] for p in points) / len(points)
         cy = sum(p[1] for p in points) / len(points)
         points.sort(key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
-        ax.add_patch(
-            Polygon(
-                points,
-                closed=True,
-                facecolor=OKABE_ITO["yellow"],
-                alpha=0.35,
-                edgecolor=OKABE_ITO["orange"],
-                linewidth=3,
-                zorder=0,
-            )
-        )
+        ax.add_patch(Polygon(points, closed=True, zorder=0, **_FORMAT_LOOK))
         ax.text(
             cx * 0.6,
             cy * 0.6 - 0.08 * k,
             name,
             ha="center",
             va="center",
-            fontsize=fs - 3,
+            fontsize=BASE_FONT_SIZE - 3,
             style="italic",
             zorder=4,
             bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
         )
+    return formats
 
-    # Edges: count parallels per unordered pair so they curve apart.
+
+def _curvature(seen: dict, source: str, target: str) -> float:
+    """Parallel edges between one pair curve apart: 0, +0.18, -0.18, +0.36, …"""
+    pair = frozenset((source, target))
+    index = seen.get(pair, 0)
+    seen[pair] = index + 1
+    return 0.0 if index == 0 else 0.18 * ((index + 1) // 2) * (1 if index % 2 else -1)
+
+
+def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None) -> None:
+    """One arrow per relationship, coloured and dashed by kind (see :mod:`mdr_data.vocabulary`)."""
     seen: dict[frozenset, int] = {}
     rows = zip(
         edges["actor_from"],
@@ -473,11 +448,7 @@ def network(
     for source, target, kind, directed, fmt in rows:
         if source not in positions or target not in positions:
             continue
-        pair = frozenset((source, target))
-        index = seen.get(pair, 0)
-        seen[pair] = index + 1
-        rad = 0.0 if index == 0 else (0.18 * ((index + 1) // 2) * (1 if index % 2 else -1))
-        look = KIND_STYLES.get(kind, {"color": OKABE_ITO["black"], "linestyle": "-"})
+        look = vocabulary.style("relationships", "kind", kind, data_dir)
         multilateral = isinstance(fmt, str) and bool(fmt)
         # add_artist, not add_patch: add_patch updates the data limits from the arrow's path,
         # which shrinks and clips the curve (costly); the limits are set explicitly below.
@@ -487,8 +458,8 @@ def network(
                 positions[target],
                 arrowstyle="-|>" if bool(directed) else "-",
                 mutation_scale=22,
-                connectionstyle=f"arc3,rad={rad}",
-                color=look["color"],
+                connectionstyle=f"arc3,rad={_curvature(seen, source, target)}",
+                color=look["colour"],
                 linestyle=look["linestyle"],
                 linewidth=4 if multilateral else 2.5,
                 shrinkA=14,
@@ -497,13 +468,16 @@ def network(
             )
         )
 
-    # Nodes and labels.
+
+def _draw_nodes(ax, edges, actors: pd.DataFrame, positions: dict, focus, data_dir=None) -> None:
+    """Actors as dots coloured by role; actors outside ``edges`` faded, ``focus`` ringed."""
+    involved = set(edges["actor_from"]) | set(edges["actor_to"])
     ids = [a for a in actors["actor_id"] if a in positions]
     roles = dict(zip(actors["actor_id"], actors["role"].astype(str), strict=True))
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     xs = [positions[a][0] for a in ids]
     ys = [positions[a][1] for a in ids]
-    colours = [ROLE_COLOURS.get(roles[a], OKABE_ITO["grey"]) for a in ids]
+    colours = [vocabulary.style("actors", "role", roles[a], data_dir)["colour"] for a in ids]
     alphas = [1.0 if (a in involved or not len(edges)) else 0.25 for a in ids]
     ax.scatter(
         xs,
@@ -516,30 +490,24 @@ def network(
         alpha=None if all(v == 1.0 for v in alphas) else alphas,
     )
     if focus in positions:
-        ax.scatter(
-            [positions[focus][0]],
-            [positions[focus][1]],
-            s=700,
-            facecolors="none",
-            edgecolors="black",
-            linewidths=2.5,
-            zorder=3,
-        )
+        x, y = positions[focus]
+        ax.scatter([x], [y], s=700, facecolors="none", edgecolors="black", linewidths=2.5, zorder=3)
     for a, x, y, alpha in zip(ids, xs, ys, alphas, strict=True):
-        ha = "left" if x > 0.15 else "right" if x < -0.15 else "center"
-        va = "bottom" if y > 0.5 else "top" if y < -0.5 else "center"
         ax.text(
             x * 1.13,
             y * 1.13,
             names.get(a, a),
-            ha=ha,
-            va=va,
-            fontsize=fs - 1,
+            ha="left" if x > 0.15 else "right" if x < -0.15 else "center",
+            va="bottom" if y > 0.5 else "top" if y < -0.5 else "center",
+            fontsize=BASE_FONT_SIZE - 1,
             alpha=max(alpha, 0.45),
             zorder=4,
             fontweight="bold" if a == focus else "normal",
         )
-    # Equal scales without set_aspect: widen the x-limits to the axes' own width/height ratio.
+
+
+def _frame_network(ax, title: str | None) -> None:
+    """Equal scales without set_aspect: widen the x-limits to the axes' width/height ratio."""
     box = ax.get_position()
     width, height = ax.figure.get_size_inches()
     ratio = (box.width * width) / (box.height * height) if box.height else 1.0
@@ -548,40 +516,32 @@ def network(
     ax.axis("off")
     ax.set_title(
         title or "Relationships between actors, as recorded in the course tables",
-        fontsize=fs + 1,
+        fontsize=BASE_FONT_SIZE + 1,
         loc="left",
         y=1.02,
     )
-    if legend:
-        kinds = [k for k in KIND_STYLES if k in set(edges["kind"].astype(str))]
-        handles = [
-            Line2D(
-                [0],
-                [0],
-                color=KIND_STYLES[k]["color"],
-                linestyle=KIND_STYLES[k]["linestyle"],
-                linewidth=2.5,
-                label=k,
-            )
-            for k in kinds
-        ]
-        if len(formats):
-            handles.append(
-                Patch(
-                    facecolor=OKABE_ITO["yellow"],
-                    alpha=0.5,
-                    edgecolor=OKABE_ITO["orange"],
-                    label="multilateral format",
-                )
-            )
-        if handles:
-            ax.legend(
-                handles=handles,
-                loc="center left",
-                bbox_to_anchor=(1.0, 0.5),
-                fontsize=fs - 4,
-                frameon=False,
-                title="arrow = one-way",
-                title_fontsize=fs - 4,
-            )
-    return ax
+
+
+def _edge_legend(ax, edges: pd.DataFrame, *, has_formats: bool, data_dir=None) -> None:
+    """Legend of the relationship kinds drawn, in vocabulary order (new kinds last)."""
+    present = list(dict.fromkeys(edges["kind"].astype(str)))
+    order = vocabulary.values("relationships", "kind", data_dir)
+    kinds = [k for k in order if k in present] + [k for k in present if k not in order]
+    handles = []
+    for kind in kinds:
+        look = vocabulary.style("relationships", "kind", kind, data_dir)
+        handles.append(
+            Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.5, label=kind)
+        )
+    if has_formats:
+        handles.append(Patch(alpha=0.5, label="multilateral format", **_FORMAT_LOOK))
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="center left",
+            bbox_to_anchor=(1.0, 0.5),
+            fontsize=BASE_FONT_SIZE - 4,
+            frameon=False,
+            title="arrow = one-way",
+            title_fontsize=BASE_FONT_SIZE - 4,
+        )

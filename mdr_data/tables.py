@@ -35,6 +35,7 @@ __all__ = [
     "glossary",
     "list_tables",
     "load",
+    "places",
     "relationships",
     "resolve_actor",
     "sources",
@@ -117,7 +118,7 @@ def _typed_column(field: dict, cells: tuple[str, ...]):
     return pd.array([cell or None for cell in cells], dtype=pd.StringDtype())
 
 
-def _parse(text: str, name: str) -> pd.DataFrame:
+def _parse(text: str, name: str, data_dir: DataDir = None) -> pd.DataFrame:
     """Build the typed table from CSV text whose header matches the schema (validated)."""
     rows = list(csv.reader(io.StringIO(text)))
     header, records = rows[0], rows[1:]
@@ -126,7 +127,7 @@ def _parse(text: str, name: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             field["name"]: _typed_column(field, by_name[field["name"]])
-            for field in _schema.fields(name)
+            for field in _schema.fields(name, data_dir)
         },
         index=pd.RangeIndex(len(records)),
     )
@@ -147,7 +148,7 @@ def _read(name: str, data_dir: DataDir = None) -> pd.DataFrame:
     if cached is None:
         folder = _schema.shipped_data_dir() if data_dir is None else Path(data_dir)
         text = folder.joinpath(f"{name}.csv").read_text(encoding="utf-8-sig")
-        cached = _cache[key] = _parse(text, name)
+        cached = _cache[key] = _parse(text, name, data_dir)
     return cached
 
 
@@ -192,10 +193,11 @@ def _as_values(argument: str, value: object) -> list[str]:
     raise TypeError(f"{argument} must be a string or a list of strings, not {type(value).__name__}")
 
 
-def _match_vocabulary(table: str, column: str, argument: str, value: object) -> list[str]:
+def _match_vocabulary(
+    table: str, column: str, argument: str, value: object, data_dir: DataDir = None
+) -> list[str]:
     """Map filter values onto a column's vocabulary, case-insensitively."""
-    field = next(f for f in _schema.fields(table) if f["name"] == column)
-    vocabulary = _schema.enum_of(field)
+    vocabulary = _schema.enum_of(_schema.field(table, column, data_dir))
     by_lower = {term.lower(): term for term in vocabulary}
     matched = []
     for item in _as_values(argument, value):
@@ -266,7 +268,7 @@ def sources(*, kind: str | None = None, data_dir: DataDir = None) -> pd.DataFram
     table = _read("sources", data_dir)
     if kind is not None:
         table = _filtered(
-            table, table["kind"].isin(_match_vocabulary("sources", "kind", "kind", kind))
+            table, table["kind"].isin(_match_vocabulary("sources", "kind", "kind", kind, data_dir))
         )
     return table.copy()
 
@@ -286,7 +288,29 @@ def actors(
     table = _read("actors", data_dir)
     for column, value in (("region", region), ("role", role), ("kind", kind)):
         if value is not None:
-            wanted = _match_vocabulary("actors", column, column, value)
+            wanted = _match_vocabulary("actors", column, column, value, data_dir)
+            table = _filtered(table, table[column].isin(wanted))
+    return table.copy()
+
+
+def places(
+    *,
+    actor: str | list[str] | None = None,
+    kind: str | list[str] | None = None,
+    theatre: str | list[str] | None = None,
+    data_dir: DataDir = None,
+) -> pd.DataFrame:
+    """Named sites (interceptor fields, radars, bases) with coordinates, optionally filtered.
+
+    >>> set(places(kind="interceptor site")["kind"]) <= {"interceptor site"}
+    True
+    """
+    table = _read("places", data_dir)
+    if actor is not None:
+        table = _filtered(table, table["actor_id"].isin(_resolve_actors(actor, data_dir)))
+    for column, value in (("kind", kind), ("theatre", theatre)):
+        if value is not None:
+            wanted = _match_vocabulary("places", column, column, value, data_dir)
             table = _filtered(table, table[column].isin(wanted))
     return table.copy()
 
@@ -310,7 +334,7 @@ def capabilities(
         table = _filtered(table, table["actor_id"].isin(_resolve_actors(actor, data_dir)))
     for column, value in (("category", category), ("status", status)):
         if value is not None:
-            wanted = _match_vocabulary("capabilities", column, column, value)
+            wanted = _match_vocabulary("capabilities", column, column, value, data_dir)
             table = _filtered(table, table[column].isin(wanted))
     return table.copy()
 
@@ -335,7 +359,8 @@ def relationships(
         table = _filtered(table, table["actor_from"].isin(wanted) | table["actor_to"].isin(wanted))
     if kind is not None:
         table = _filtered(
-            table, table["kind"].isin(_match_vocabulary("relationships", "kind", "kind", kind))
+            table,
+            table["kind"].isin(_match_vocabulary("relationships", "kind", "kind", kind, data_dir)),
         )
     if multilateral_format is not None:
         formats = _read("relationships", data_dir)["multilateral_format"].dropna().unique()
@@ -386,7 +411,7 @@ def events(
         table = _filtered(table, table["event_id"].isin(ids))
     if kind is not None:
         table = _filtered(
-            table, table["kind"].isin(_match_vocabulary("events", "kind", "kind", kind))
+            table, table["kind"].isin(_match_vocabulary("events", "kind", "kind", kind, data_dir))
         )
     if start is not None:
         table = _filtered(table, table["date"] >= _year_bound("start", start))
@@ -433,7 +458,8 @@ def claims(
         table = _filtered(table, table["actor_id"].isin(_resolve_actors(actor, data_dir)))
     if theme is not None:
         table = _filtered(
-            table, table["theme"].isin(_match_vocabulary("claims", "theme", "theme", theme))
+            table,
+            table["theme"].isin(_match_vocabulary("claims", "theme", "theme", theme, data_dir)),
         )
     if verbatim is not None:
         if not isinstance(verbatim, bool):

@@ -1,8 +1,9 @@
 """Check a data folder against the shipped schema and report every problem by file, row, column.
 
 Everything is read from the shipped ``datapackage.json`` (types, constraints, vocabularies,
-keys); a ``datapackage.json`` inside the checked folder is ignored, because the contract is
-ours. The checks work on the raw text of the CSVs (standard library only, no pandas), never
+keys); a ``datapackage.json`` inside the checked folder may only extend the vocabularies
+(see :mod:`mdr_data._schema`), because the rest of the contract is ours. The checks work on
+the raw text of the CSVs (standard library only, no pandas), never
 raise on bad data, and name each problem the way a spreadsheet shows it: the header is row 1
 and the first data record row 2 (records are counted, not physical lines).
 
@@ -268,8 +269,9 @@ class _Table:
 
 
 class _Checker:
-    def __init__(self):
+    def __init__(self, data_dir=None):
         self.problems: list[Problem] = []
+        self.data_dir = data_dir  # a copy's datapackage.json may extend the vocabularies
 
     def add(self, file: str, row: int | None, column: str | None, reason: str) -> None:
         self.problems.append(Problem(file, row, column, reason))
@@ -426,7 +428,7 @@ class _Checker:
 
     def check_records(self, table: _Table, parsed: _Parsed, width: int) -> None:
         file = table.file
-        schema = _schema.resource(table.name)["schema"]
+        schema = _schema.resource(table.name, self.data_dir)["schema"]
         fields = {field["name"]: field for field in schema["fields"]}
         missing_values = set(schema.get("missingValues", [""]))
         primary = _schema.primary_key(table.name) if schema.get("primaryKey") else []
@@ -758,7 +760,7 @@ def _run(data_dir=None) -> tuple[list[Problem], int, int]:
     folder, shown, problem = _folder(data_dir)
     if problem is not None:
         return [problem], 0, 0
-    checker = _Checker()
+    checker = _Checker(data_dir)
     tables: dict[str, _Table] = {}
     for name in _schema.table_names():
         try:

@@ -8,7 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import mdr_data
-from mdr_data import plots
+from mdr_data import plots, vocabulary
 
 
 @pytest.fixture
@@ -73,9 +73,9 @@ def test_network_draws_edges_formats_and_legend(ax):
 def test_fonts_are_large_and_palette_is_colour_blind_safe():
     assert plots.BASE_FONT_SIZE >= 14
     assert plots.theme()["font.size"] >= 14
-    assert set(plots.ROLE_COLOURS.values()) <= set(plots.OKABE_ITO.values())
-    for kind, look in plots.KIND_STYLES.items():
-        assert look["color"] in plots.OKABE_ITO.values(), kind
+    for table, column in (("actors", "role"), ("relationships", "kind"), ("events", "kind")):
+        for value, colour in vocabulary.colours(table, column).items():
+            assert colour in plots.OKABE_ITO.values(), (table, column, value)
 
 
 def test_style_is_local():
@@ -83,13 +83,6 @@ def test_style_is_local():
     with plots.style():
         assert matplotlib.rcParams["font.size"] == plots.BASE_FONT_SIZE
     assert matplotlib.rcParams["font.size"] == before
-
-
-def test_every_vocabulary_term_has_a_style():
-    kinds = mdr_data.describe("relationships").set_index("name").loc["kind", "allowed_values"]
-    roles = mdr_data.describe("actors").set_index("name").loc["role", "allowed_values"]
-    assert set(kinds.split(" | ")) == set(plots.KIND_STYLES)
-    assert set(roles.split(" | ")) == set(plots.ROLE_COLOURS)
 
 
 def test_importing_the_package_does_not_import_plotting():

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import mdr_data
+from mdr_data import vocabulary
 from mdr_data.widgets.source_reader import (
-    CONFIDENCE_MEANING,
     claim_card_html,
     claims_with_sources,
     source_reader,
@@ -58,7 +58,7 @@ def test_confidence_filter(reader):
     table = reader.current_table
     assert len(table) == (mdr_data.claims()["confidence"] == "unverified").sum()
     assert set(table["confidence"]) == {"unverified"}
-    assert CONFIDENCE_MEANING["unverified"] in reader.card.value
+    assert vocabulary.meaning("claims", "confidence", "unverified") in reader.card.value
     assert "confidence 'unverified'" in reader.title
 
 
@@ -90,7 +90,7 @@ def test_empty_selection_has_no_claim(reader):
     empty = next(
         (t, c)
         for t in claims["theme"].cat.categories
-        for c in CONFIDENCE_MEANING
+        for c in vocabulary.values("claims", "confidence")
         if t in set(claims["theme"]) and (t, c) not in combos
     )
     reader.theme.value, reader.confidence.value = empty

@@ -17,7 +17,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
-from mdr_data.plots import REGION_ORDER
 from mdr_data.widgets._base import TablePanel, Tool, add_classes, labelled, source_phrase
 
 __all__ = ["ActorExplorer", "actor_explorer"]
@@ -52,7 +51,9 @@ class ActorExplorer(Tool):
         self._names = dict(zip(self._actors["actor_id"], self._actors["name"], strict=True))
         self._cache: dict[str, tuple] = {}
         present = set(self._actors["region"].astype(str))
-        regions = [r for r in REGION_ORDER if r in present] or ["(no actors yet)"]
+        # The categories are the schema's region vocabulary (a remixed copy's, if it has one).
+        order = self._actors["region"].cat.categories
+        regions = [r for r in order if r in present] or ["(no actors yet)"]
         if actor is not None:
             actor = mdr_data.resolve_actor(actor, data_dir=data_dir)
         elif "IND" in self._names:

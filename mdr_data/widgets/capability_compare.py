@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import mdr_data
-from mdr_data import plots
+from mdr_data import plots, vocabulary
 from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled, source_phrase
 
@@ -105,12 +105,8 @@ class CapabilityCompare(Tool):
         """Figure height in inches for ``rows`` drawn rows (two-line labels up to 10)."""
         return min(max(2.6, 1.35 + 0.6 * rows), 9.0)
 
-    @staticmethod
-    def _vocabulary() -> list[str]:
-        from mdr_data import _schema
-
-        field = next(f for f in _schema.fields("capabilities") if f["name"] == "category")
-        return list(_schema.enum_of(field))
+    def _vocabulary(self) -> list[str]:
+        return vocabulary.values("capabilities", "category", self.data_dir)
 
     def _rows(self, actors: tuple[str, ...], category: str) -> pd.DataFrame:
         key = (actors, category)

@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import mdr_data
-from mdr_data import plots
+from mdr_data import plots, vocabulary
 from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import (
     FigurePanel,
@@ -52,7 +52,7 @@ TABLE_COLUMNS = [
 _DASHES = {"-": "", "--": "8,4", ":": "2,4", "-.": "8,3,2,3"}
 
 
-def legend_html(kinds, *, multilateral: bool = False, directed: bool = False) -> str:
+def legend_html(kinds, *, multilateral: bool = False, directed: bool = False, data_dir=None) -> str:
     """The network's key as HTML (text a screen reader can read; no glyphs to render per PNG).
 
     >>> "treaty alliance" in legend_html(["treaty alliance"])
@@ -60,11 +60,11 @@ def legend_html(kinds, *, multilateral: bool = False, directed: bool = False) ->
     """
     items = []
     for kind in kinds:
-        look = plots.KIND_STYLES.get(kind, {"color": "#000000", "linestyle": "-"})
+        look = vocabulary.style("relationships", "kind", kind, data_dir)
         dash = _DASHES.get(look["linestyle"], "")
         items.append(
             f'<li><svg width="44" height="12" aria-hidden="true"><line x1="0" y1="6" x2="44" '
-            f'y2="6" stroke="{look["color"]}" stroke-width="3" stroke-dasharray="{dash}"/>'
+            f'y2="6" stroke="{look["colour"]}" stroke-width="3" stroke-dasharray="{dash}"/>'
             f"</svg> {html.escape(kind)}</li>"
         )
     if multilateral:
@@ -165,6 +165,7 @@ class RelationshipNetwork(Tool):
             positions=self._positions,
             title=f"Relationships of {who}: {len(edges)} shown",
             legend=False,
+            data_dir=self.data_dir,
         )
 
     def update(self) -> None:
@@ -187,6 +188,7 @@ class RelationshipNetwork(Tool):
             [k for k in self.kinds.options if k in present],
             multilateral=bool(edges["multilateral_format"].notna().any()),
             directed=bool(edges["directed"].fillna(False).any()),
+            data_dir=self.data_dir,
         )
         directed = edges["directed"].fillna(False).astype(bool)
         shown = pd.DataFrame(

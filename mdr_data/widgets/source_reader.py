@@ -21,24 +21,16 @@ import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
-from mdr_data import _schema
+from mdr_data import vocabulary
 from mdr_data.tables import data_version, unknown_value_message
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
-    "CONFIDENCE_MEANING",
     "SourceReader",
     "claim_card_html",
     "claims_with_sources",
     "source_reader",
 ]
-
-#: What each confidence level means, in the words the course uses.
-CONFIDENCE_MEANING = {
-    "corroborated": "two or more independent sources state it",
-    "single source": "one source states it (reprints of one wire story count once)",
-    "unverified": "only the news article the project started from states it",
-}
 
 _TABLE_COLUMNS = {
     "claim_id": "Claim",
@@ -51,9 +43,8 @@ _TABLE_COLUMNS = {
 }
 
 
-def _vocabulary(table: str, column: str) -> list[str]:
-    field = next(f for f in _schema.fields(table) if f["name"] == column)
-    return list(_schema.enum_of(field) or [])
+def _vocabulary(table: str, column: str, data_dir=None) -> list[str]:
+    return vocabulary.values(table, column, data_dir)
 
 
 @lru_cache(maxsize=8)
@@ -99,7 +90,7 @@ def _select(frame: pd.DataFrame, theme: str | None, confidence: str | None) -> p
     for column, value in (("theme", theme), ("confidence", confidence)):
         if value is None:
             continue
-        choices = {v.lower(): v for v in _vocabulary("claims", column)}
+        choices = {v.lower(): v for v in frame[column].cat.categories}  # the schema's order
         if not isinstance(value, str) or value.strip().lower() not in choices:
             raise ValueError(unknown_value_message(column, value, choices.values()))
         frame = frame.loc[frame[column] == choices[value.strip().lower()]]
@@ -167,7 +158,7 @@ def claim_card_html(claim: pd.Series) -> str:
         f"<li><b>Where we read it:</b> {read} <code>{html.escape(str(claim['source_id']))}</code>"
         f" — {html.escape(where)}. {relay}</li>",
         f"<li><b>Confidence:</b> {html.escape(confidence)} — "
-        f"{html.escape(CONFIDENCE_MEANING.get(confidence, ''))}</li>",
+        f"{html.escape(vocabulary.meaning('claims', 'confidence', confidence))}</li>",
         f"<li><b>Evidence in the source:</b> “{html.escape(_text(claim['evidence']) or '')}”</li>",
     ]
     if _text(claim["notes"]):
@@ -191,7 +182,7 @@ class SourceReader(Tool):
         self.data_dir = None if data_dir is None else str(data_dir)
         self._all = _joined(self.data_dir, data_version(self.data_dir))
         present = set(self._all["theme"].dropna().astype(str))
-        themes = [t for t in _vocabulary("claims", "theme") if t in present]
+        themes = [t for t in _vocabulary("claims", "theme", data_dir) if t in present]
         self.theme = labelled(
             widgets.Dropdown(options=[("All themes", "all"), *((t, t) for t in themes)]),
             "theme",
@@ -201,7 +192,7 @@ class SourceReader(Tool):
             widgets.Dropdown(
                 options=[
                     ("Any confidence", "any"),
-                    *((c, c) for c in _vocabulary("claims", "confidence")),
+                    *((c, c) for c in _vocabulary("claims", "confidence", data_dir)),
                 ]
             ),
             "confidence",

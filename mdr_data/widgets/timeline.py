@@ -27,8 +27,7 @@ import pandas as pd
 from matplotlib.collections import LineCollection
 
 import mdr_data
-from mdr_data import _schema
-from mdr_data.plots import OKABE_ITO
+from mdr_data import vocabulary
 from mdr_data.tables import data_version
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
@@ -47,24 +46,6 @@ ACTOR_CHOICES = (
 #: filter keeps them, and the figure marks them with a dashed vertical line.
 REFERENCE_KIND = "publication"
 
-#: Okabe–Ito colours (colour-blind safe) in a fixed order: one per event kind of the schema.
-_PALETTE = (
-    *(
-        OKABE_ITO[name]
-        for name in (
-            "blue",
-            "orange",
-            "bluish green",
-            "vermillion",
-            "reddish purple",
-            "sky blue",
-            "black",
-            "grey",
-            "yellow",
-        )
-    ),
-    "#666666",
-)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DEFAULT_YEARS = (2016, 2019)
 _TABLE_COLUMNS = {
@@ -79,10 +60,9 @@ _TABLE_COLUMNS = {
 }
 
 
-def _kind_colours() -> dict[str, str]:
+def _kind_colours(data_dir=None) -> dict[str, str]:
     """One fixed colour per event kind, so a kind keeps its colour across selections."""
-    field = next(f for f in _schema.fields("events") if f["name"] == "kind")
-    return dict(zip(_schema.enum_of(field), _PALETTE, strict=False))
+    return vocabulary.colours("events", "kind", data_dir)
 
 
 def format_when(date: pd.Timestamp, precision: str) -> str:
@@ -198,7 +178,7 @@ class Timeline(Tool):
     def __init__(self, data_dir: str | None = None):
         super().__init__()
         self.data_dir = None if data_dir is None else str(data_dir)
-        self._colours = _kind_colours()
+        self._colours = _kind_colours(data_dir)
         self._version = data_version(self.data_dir)  # the tool shows the data as it was built
         first, last = _year_bounds(self.data_dir, self._version)
         self.years = labelled(
