@@ -7,10 +7,17 @@ BIN    := $(VENV)/bin
 OLDEST ?= .venv-oldest
 # JupyterLab refuses to run as root unless told; ordinary users never need this.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# JupyterLab defaults shipped with the course (no news toast); PROJECTOR=1 adds large fonts.
+LAB_SETTINGS := $(CURDIR)/deploy/jupyterlab/settings$(if $(PROJECTOR),-projector)
 # Localhost only; the token stays on (JupyterLab prints the URL with it).
-SERVE_FLAGS := --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
+SERVE_FLAGS := --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) --LabApp.app_settings_dir=$(LAB_SETTINGS)
+# The classroom hub's own venv, from a Python every student's system user can run
+# (a pyenv Python under /root is not): see deploy/hub/jupyterhub_config.py.
+HUB_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
+HUB_VENV   ?= .venv-hub
 
 .PHONY: help lab lab-solutions test test-oldest dashboard bench notebooks check-notebooks lint clean
+.PHONY: hub hub-install classroom-bench site
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,7 +31,7 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench,site,deploy]"
 	touch $@ $(VENV)/.installed-run
 
 lab: $(VENV)/.installed-run  ## set up, then open the notebooks in JupyterLab (localhost, with token)
@@ -42,11 +49,12 @@ dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as 
 	$(BIN)/python tests/voila_launcher.py --Voila.ip=127.0.0.1 --Voila.port=8866 \
 		--token=$$token notebooks/dashboards/actor-explorer.ipynb
 
-test: $(VENV)/.installed-test  ## set up, then run the whole test suite (browser tests included)
+# As root the hub tests run too, so the hub's venv is set up first.
+test: $(VENV)/.installed-test $(if $(ROOT_FLAG),hub-install)  ## set up, then run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
 
 test-oldest: $(OLDEST)/.installed  ## run package and notebook tests on the oldest supported versions
-	$(OLDEST)/bin/python -m pytest -m "not browser"
+	$(OLDEST)/bin/python -m pytest -m "not browser and not hub and not site and not deploy"
 
 $(OLDEST)/.installed: pyproject.toml constraints/oldest.txt
 	$(PYTHON) -m venv $(OLDEST)
@@ -60,9 +68,33 @@ bench: $(VENV)/.installed-test  ## run the performance benchmarks (prints a tabl
 notebooks: $(VENV)/.installed-test  ## regenerate learner copies and navigation cells
 	$(BIN)/python scripts/build_notebooks.py
 
+$(HUB_VENV)/.installed: pyproject.toml
+	$(HUB_PYTHON) -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install --quiet -e ".[hub]"
+	touch $@
+
+# configurable-http-proxy from npm into the venv (Node >= 18 from the system; never global).
+$(HUB_VENV)/hub-node/.installed: | $(HUB_VENV)/.installed
+	npm install --prefix $(HUB_VENV)/hub-node --no-audit --no-fund --loglevel=error \
+		configurable-http-proxy@5.3.0
+	touch $@
+
+hub-install: $(HUB_VENV)/.installed $(HUB_VENV)/hub-node/.installed  ## set up the classroom hub's venv (JupyterHub + configurable-http-proxy)
+
+hub: hub-install  ## run the classroom JupyterHub as root (127.0.0.1:8000; MDR_HUB_IP=0.0.0.0 for a network)
+	@test "$$(id -u)" = 0 || { echo "make hub must run as root: it creates a system user per student (sudo make hub)" >&2; exit 1; }
+	MDR_HUB_LAB_SETTINGS=$(LAB_SETTINGS) $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
+
+classroom-bench: hub-install  ## load-test the hub with 5, 10, 20 students (root; writes benchmarks/classroom-results.json)
+	$(HUB_VENV)/bin/python -m benchmarks.classroom
+
+site: $(VENV)/.installed-test  ## build the executed notebooks, guide and data dictionary as a website (build/site)
+	$(BIN)/python scripts/build_site.py
+
 lint: $(VENV)/.installed-test  ## ruff on package, tests and notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:  ## remove environments and caches
-	rm -rf $(VENV) $(OLDEST) .pytest_cache .ruff_cache test-artifacts benchmarks/results
+	rm -rf $(VENV) $(OLDEST) $(HUB_VENV) .pytest_cache .ruff_cache test-artifacts benchmarks/results

@@ -1,4 +1,4 @@
-"""A class on the hub: ``python -m benchmarks.classroom [--students 5 10 20]`` (``make classroom-bench``).
+"""A class on the hub: ``make classroom-bench`` (``python -m benchmarks.classroom``).
 
 Starts the classroom hub (``deploy/hub/jupyterhub_config.py``) with its state, homes and ports
 in a scratch folder, then for each class size N simulates N students at once. Each student:
@@ -268,9 +268,8 @@ class Student:
             if server and server.get("ready"):
                 self.spawn_seconds = time.monotonic() - start
                 return
-            if not server or not server.get("pending"):
-                if not server:
-                    raise StudentError(f"the server of {self.name} stopped while starting")
+            if not server:
+                raise StudentError(f"the server of {self.name} stopped while starting")
             time.sleep(0.25)
         raise StudentError(f"the server of {self.name} was not ready in {timeout} s")
 
@@ -427,22 +426,18 @@ class Kernel:
             labels = state.get("_options_labels") or []
             if state.get("disabled"):
                 continue
-            if model in ("DropdownModel", "SelectModel", "ToggleButtonsModel", "RadioButtonsModel"):
-                if len(labels) > 1:
-                    count = len(labels)
-                    start = state.get("index") or 0
-                    found.append(
-                        lambda i, c=comm_id, n=count, s=start: (c, {"index": (s + 1 + i) % n})
-                    )
+            choice = ("DropdownModel", "SelectModel", "ToggleButtonsModel", "RadioButtonsModel")
+            if model in choice and len(labels) > 1:
+                count = len(labels)
+                start = state.get("index") or 0
+                found.append(lambda i, c=comm_id, n=count, s=start: (c, {"index": (s + 1 + i) % n}))
         return found
 
 
 # --- a class ---------------------------------------------------------------------------------
 
 
-def one_student(
-    hub: Hub, name: str, barriers, changes: int, think: float, seed: int
-) -> Student:
+def one_student(hub: Hub, name: str, barriers, changes: int, think: float, seed: int) -> Student:
     student = Student(hub, name)
     rng = random.Random(seed)
     kernel = None

@@ -13,8 +13,9 @@
 #   MDR_HUB_SSL_CERT, MDR_HUB_SSL_KEY  serve https (do this on any network)
 #   MDR_HUB_LAB_SETTINGS [deploy/jupyterlab/settings] JupyterLab defaults (overrides.json)
 #   MDR_HUB_INTERNAL_PORT [8081], MDR_HUB_PROXY_API_PORT [8001]
+#   MDR_HUB_EXTRA_CONFIG  a config file of yours loaded last (OAuth/LTI login, secrets)
 # The hub runs as root (it creates a system user per student); see README.md, "A hub for a class".
-# ruff: noqa: F821  (`c` is provided by JupyterHub)
+# ruff: noqa: F821  (`c` and `load_subconfig` are provided by JupyterHub)
 
 import json
 import os
@@ -85,6 +86,13 @@ c.ConfigurableHTTPProxy.command = [
 # For a real course swap in OAuth or LTI: see README.md ("Other logins").
 pw = passwords()
 admin = env("MDR_HUB_ADMIN", "teacher")
+shown_ip = "127.0.0.1" if ip in ("0.0.0.0", "") else ip
+print(
+    f"Class hub: {scheme}://{shown_ip}:{port}/ ; students log in "
+    f"with any name and the class password {pw['student']!r}; the admin {admin!r} uses the "
+    f"password in {state / 'passwords.json'} (or MDR_HUB_ADMIN_PASSWORD).",
+    file=sys.stderr,
+)
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = pw["student"]
 c.SharedPasswordAuthenticator.admin_password = pw["admin"]
@@ -110,3 +118,8 @@ c.Spawner.default_url = "/lab/tree/mdr-course/00-start-here.ipynb"
 # A class logs in at once: on 2 cores twenty servers take a while to come up.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
+
+# A real login (OAuth, LTI) or any other local change: a config file of your own, kept outside
+# the repository with its client secrets, loaded last so it wins. See README.md, "Other logins".
+if extra := os.environ.get("MDR_HUB_EXTRA_CONFIG"):
+    load_subconfig(str(Path(extra).expanduser()))

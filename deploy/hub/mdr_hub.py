@@ -80,9 +80,7 @@ class ClassroomSpawner(LocalProcessSpawner):
         "mdr-", config=True, help="Prefix of the system user made for each hub user."
     )
     homes_dir = Unicode("/home", config=True, help="Where the students' homes are created.")
-    course_source = Unicode(
-        config=True, help="Folder copied into a student's home on first login."
-    )
+    course_source = Unicode(config=True, help="Folder copied into a student's home on first login.")
     course_dir_name = Unicode("mdr-course", config=True, help="Its name in the home.")
 
     @property

@@ -28,6 +28,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 VOILA_LAUNCHER = REPO_ROOT / "tests" / "voila_launcher.py"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+#: the JupyterLab defaults the course ships (no news toast), as `make lab` and `make hub` use
+LAB_SETTINGS_DIR = REPO_ROOT / "deploy" / "jupyterlab" / "settings"
 #: learner copies and master copies (with solutions), served side by side under their names
 SERVED_DIRS = (NOTEBOOKS_DIR, REPO_ROOT / "solutions")
 
@@ -68,11 +70,6 @@ def isolated_env(home: Path, runtime_dir: Path) -> dict[str, str]:
     )
     # No warnings-as-errors inside the servers/kernels: the notebooks' own checks decide that.
     env.pop("PYTHONWARNINGS", None)
-    _write_json(
-        # The announcements plugin pops a "receive Jupyter news?" toast over the notebook.
-        dirs["JUPYTER_CONFIG_DIR"] / "labconfig" / "page_config.json",
-        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}},
-    )
     _write_json(
         # Render every cell into the DOM so the tests can inspect all of them.
         dirs["JUPYTERLAB_SETTINGS_DIR"]
@@ -281,6 +278,7 @@ def start_jupyterlab(root_dir: Path, home: Path) -> ServerProcess:
         f"--ServerApp.root_dir={root_dir}",
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.news_url=",
+        f"--LabApp.app_settings_dir={LAB_SETTINGS_DIR}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         f"--LabApp.workspaces_dir={home / 'workspaces'}",
         f"--LabApp.user_settings_dir={home / 'settings'}",
