@@ -108,6 +108,8 @@ def _typed_column(field: dict, cells: tuple[str, ...]):
         return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories))
     if dtype == "Int64":
         return pd.array([int(cell) if cell else None for cell in cells], dtype=pd.Int64Dtype())
+    if dtype == "Float64":
+        return pd.array([float(cell) if cell else None for cell in cells], dtype=pd.Float64Dtype())
     if dtype == "boolean":
         values = [_BOOLEAN_WORDS[cell.lower()] if cell else None for cell in cells]
         return pd.array(values, dtype=pd.BooleanDtype())

@@ -6,14 +6,8 @@ import pandas as pd
 import pytest
 
 import mdr_data
-from mdr_data.widgets.remix_lab import (
-    count_by,
-    group_columns,
-    measures,
-    pandas_recipe,
-    remix_lab,
-    tidy_capabilities,
-)
+from mdr_data.views import count_by, group_columns, measures, pandas_recipe, tidy_capabilities
+from mdr_data.widgets.remix_lab import remix_lab
 
 
 @pytest.fixture
@@ -36,7 +30,7 @@ def test_default_question_counts_claims_by_confidence(lab):
 def test_recipe_computes_the_same_numbers(lab):
     for table, by, measure in [
         ("claims", "confidence", "rows"),
-        ("capabilities", "actor_id", "sum:count_high"),
+        ("capabilities", "actor_id", "rows"),
         ("relationships", "kind", "sources"),
     ]:
         lab.table_name.value = table
@@ -56,26 +50,19 @@ def test_table_change_refills_columns_and_measures(lab):
     lab.table_name.value = "capabilities"
     assert list(lab.group_by.options) == group_columns("capabilities")
     assert lab.group_by.value == "confidence"  # kept: capabilities has it too
-    assert "sum:count_high" in [v for _label, v in lab.measure.options]
+    assert [v for _label, v in lab.measure.options] == ["rows", "sources"]
     lab.group_by.value = "category"
     lab.table_name.value = "events"
     assert lab.group_by.value == group_columns("events")[0]  # events has no category
     assert lab.title.endswith("in the events table")
 
 
-def test_sum_keeps_missing_counts_missing(lab):
+def test_figures_are_never_summed_across_units(lab):
+    """Figures come in different units (missiles, kilometres, ships): no measure adds them."""
+    for table in mdr_data.list_tables():
+        assert all(value in {"rows", "sources"} for _label, value in measures(table)), table
     lab.table_name.value = "capabilities"
-    lab.group_by.value = "actor_id"
-    lab.measure.value = "sum:count_high"
-    caps = mdr_data.capabilities()
-    shown = _as_dict(lab.current_table)
-    assert shown["CHN"] == caps.loc[caps["actor_id"] == "CHN", "count_high"].sum()
-    without = set(caps["actor_id"]) - set(caps.dropna(subset=["count_high"])["actor_id"])
-    for actor in without:
-        assert pd.isna(shown[actor])
-    labels = [t.get_text() for t in lab.figure.axes[0].texts]
-    assert any("no figure given" in t for t in labels) == bool(without)
-    assert "read it as a question to check" in lab.table.html.value
+    assert [v for _label, v in lab.measure.options] == ["rows", "sources"]
 
 
 def test_bars_match_the_table(lab):

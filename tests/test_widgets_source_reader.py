@@ -7,11 +7,8 @@ import pytest
 
 import mdr_data
 from mdr_data import vocabulary
-from mdr_data.widgets.source_reader import (
-    claim_card_html,
-    claims_with_sources,
-    source_reader,
-)
+from mdr_data.views import claims_with_sources
+from mdr_data.widgets.source_reader import claim_card_html, source_reader
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import mdr_data
-from mdr_data.widgets.timeline import ACTOR_CHOICES, format_when, timeline, timeline_events
+from mdr_data.views import format_when
+from mdr_data.widgets.timeline import ACTOR_CHOICES, timeline, timeline_events
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 import mdr_data
+from mdr_data.views import actor_relationships
 from mdr_data.widgets._base import TablePanel, Tool, add_classes, labelled, source_phrase
 
 __all__ = ["ActorExplorer", "actor_explorer"]
@@ -32,6 +33,19 @@ RELATIONSHIP_COLUMNS = [
     "confidence",
 ]
 CLAIM_COLUMNS = ["said_by", "theme", "text", "is_verbatim", "source_id", "confidence"]
+
+
+#: What the relationships panel shows of :func:`mdr_data.views.actor_relationships`.
+_RELATIONSHIP_COLUMNS = [
+    "with",
+    "kind",
+    "direction",
+    "instrument",
+    "year",
+    "multilateral_format",
+    "source_id",
+    "confidence",
+]
 
 
 class ActorExplorer(Tool):
@@ -90,27 +104,8 @@ class ActorExplorer(Tool):
         """The actor's row, relationships (seen from it) and claims (cached per actor)."""
         if actor not in self._cache:
             row = self._actors[self._actors["actor_id"] == actor].iloc[0].to_dict()
-            edges = self._relationships
-            edges = edges[(edges["actor_from"] == actor) | (edges["actor_to"] == actor)]
-            outgoing = edges["actor_from"] == actor
-            other = edges["actor_to"].where(outgoing, edges["actor_from"])
-            directed = edges["directed"].fillna(False).astype(bool)
-            direction = [
-                "mutual" if not d else ("to" if out else "from")
-                for d, out in zip(directed, outgoing, strict=True)
-            ]
-            table = pd.DataFrame(
-                {
-                    "with": [self._names.get(a, a) for a in other],
-                    "kind": edges["kind"].astype(str).tolist(),
-                    "direction": direction,
-                    "instrument": edges["instrument"].tolist(),
-                    "year": edges["year"].tolist(),
-                    "multilateral_format": edges["multilateral_format"].tolist(),
-                    "source_id": edges["source_id"].tolist(),
-                    "confidence": edges["confidence"].astype(str).tolist(),
-                }
-            )
+            edges = actor_relationships(actor, data_dir=self.data_dir)
+            table = edges[_RELATIONSHIP_COLUMNS].astype({"kind": str, "confidence": str})
             claims = self._claims[self._claims["actor_id"] == actor].reset_index(drop=True)
             self._cache[actor] = (row, table, claims)
         return self._cache[actor]

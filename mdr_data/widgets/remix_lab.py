@@ -24,169 +24,21 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 import mdr_data
-from mdr_data import _schema
 from mdr_data.plots import OKABE_ITO
-from mdr_data.tables import choices_hint, data_version, unknown_value_message
+from mdr_data.tables import data_version
+from mdr_data.views import count_by, group_columns, measures, pandas_recipe
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
-__all__ = [
-    "RemixLab",
-    "count_by",
-    "group_columns",
-    "measures",
-    "pandas_recipe",
-    "remix_lab",
-    "tidy_capabilities",
-]
+__all__ = ["RemixLab", "remix_lab"]
 
-#: Columns that carry free text or identifiers unique to a row: never offered for grouping.
-_FREE_TEXT = {"evidence", "notes", "text", "title", "url", "locator", "definition", "expansion"}
-#: Extra string columns worth grouping by (besides vocabularies, booleans and foreign keys).
-_GROUPABLE_EXTRAS = {"multilateral_format", "instrument", "publisher", "system", "year"}
-#: Integer columns that are years, not counts: never summed.
-_NOT_COUNTS = {"year"}
-_MISSING_LABEL = "(empty)"
 _BAR_COLOUR = OKABE_ITO["blue"]
 _MAX_BARS = 15
 
 
-def group_columns(table: str) -> list[str]:
-    """Columns of ``table`` worth grouping by: vocabularies, booleans, keys into other tables.
-
-    >>> group_columns("claims")
-    ['said_by', 'source_id', 'theme', 'actor_id', 'is_verbatim', 'confidence']
-    """
-    key = set(_schema.primary_key(table))
-    foreign = {f for fields, _ref, _cols in _schema.foreign_keys(table) for f in fields}
-    out = []
-    for field in _schema.fields(table):
-        name = field["name"]
-        if name in _FREE_TEXT or (name in key and len(key) == 1):
-            continue
-        if (
-            _schema.enum_of(field)
-            or field["type"] == "boolean"
-            or name in foreign
-            or name in _GROUPABLE_EXTRAS
-        ):
-            out.append(name)
-    return out
-
-
-def measures(table: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of the measures offered for ``table``.
-
-    ``"rows"`` counts rows, ``"sources"`` counts distinct ``source_id`` values, and
-    ``"sum:<column>"``/``"max:<column>"`` aggregate an integer count column.
-
-    >>> [value for _label, value in measures("capabilities")]
-    ['rows', 'sources', 'sum:count_low', 'sum:count_high', 'max:count_high']
-    """
-    names = _schema.field_names(table)
-    out = [("Number of rows", "rows")]
-    if "source_id" in names:
-        out.append(("Number of distinct sources (source_id)", "sources"))
-    counts = [
-        f["name"]
-        for f in _schema.fields(table)
-        if f["type"] == "integer" and f["name"] not in _NOT_COUNTS
-    ]
-    out += [(f"Sum of {c}", f"sum:{c}") for c in counts]
-    if "count_high" in counts:
-        out.append(("Largest count_high", "max:count_high"))
-    return out
-
-
-def _measure_label(table: str, measure: str) -> str:
-    labels = dict((value, label) for label, value in measures(table))
-    if measure not in labels:
-        raise ValueError(unknown_value_message(f"measure for table {table!r}", measure, labels))
-    return labels[measure]
-
-
-def pandas_recipe(table: str, by: str, measure: str = "rows") -> str:
-    """The pandas code that answers the question (what the lab shows under its chart).
-
-    >>> print(pandas_recipe("claims", "confidence"))
-    mdr_data.load("claims").groupby("confidence", observed=True, dropna=False).size()
-    """
-    _measure_label(table, measure)
-    head = f'mdr_data.load("{table}").groupby("{by}", observed=True, dropna=False)'
-    if measure == "rows":
-        return head + ".size()"
-    if measure == "sources":
-        return head + '["source_id"].nunique()'
-    how, column = measure.split(":", 1)
-    if how == "sum":
-        return head + f'["{column}"].sum(min_count=1)'
-    return head + f'["{column}"].{how}()'
-
-
 @lru_cache(maxsize=128)
-def _count(
-    table: str, by: str, measure: str, data_dir: str | None, version: tuple | None = None
-) -> pd.DataFrame:
-    frame = mdr_data.load(table, data_dir=data_dir)
-    if by not in frame.columns:
-        hint = choices_hint(by, group_columns(table))
-        raise ValueError(f"table {table!r} has no column {by!r}{hint}")
-    label = _measure_label(table, measure)
-    groups = frame[by].astype("string").fillna(_MISSING_LABEL).rename(by)
-    grouped = frame.groupby(groups, sort=False)
-    if measure == "rows":
-        values = grouped.size()
-    elif measure == "sources":
-        values = grouped["source_id"].nunique()
-    else:
-        how, column = measure.split(":", 1)
-        # min_count=1: a group whose counts are all missing sums to NA, not to a false 0
-        values = grouped[column].sum(min_count=1) if how == "sum" else grouped[column].max()
-    result = values.rename(label).reset_index()
-    result[by] = result[by].astype("string")
-    result[label] = result[label].astype("Int64")
-    order = np.lexsort((result[by].to_numpy(dtype=object), -result[label].fillna(-1).to_numpy()))
-    return result.iloc[order].reset_index(drop=True)
-
-
-def count_by(
-    table: str, by: str, measure: str = "rows", *, data_dir: str | None = None
-) -> pd.DataFrame:
-    """Group a table by one column and measure each group; largest first.
-
-    Missing values form their own group, labelled "(empty)". The value column is named after
-    the measure (e.g. "Number of rows").
-
-    >>> count_by("claims", "confidence").columns.tolist()
-    ['confidence', 'Number of rows']
-    """
-    if table not in mdr_data.list_tables():
-        raise ValueError(unknown_value_message("table", table, mdr_data.list_tables()))
-    key = None if data_dir is None else str(data_dir)
-    return _count(table, by, measure, key, data_version(key)).copy()
-
-
-def tidy_capabilities(*, data_dir: str | None = None) -> pd.DataFrame:
-    """Capabilities joined to their actor and their source: one tidy row per capability.
-
-    Adds ``actor_name``, ``region`` and ``role`` (from actors) and ``source_title``,
-    ``source_publisher`` and ``source_kind`` (from sources) after the capability's columns.
-
-    >>> frame = tidy_capabilities()
-    >>> frame.loc[frame["capability_id"] == "chn-icbm", "actor_name"].tolist()
-    ['China']
-    """
-    capabilities = mdr_data.capabilities(data_dir=data_dir)
-    actors = mdr_data.actors(data_dir=data_dir)[["actor_id", "name", "region", "role"]].rename(
-        columns={"name": "actor_name"}
-    )
-    sources = mdr_data.sources(data_dir=data_dir)[
-        ["source_id", "title", "publisher", "kind"]
-    ].rename(
-        columns={"title": "source_title", "publisher": "source_publisher", "kind": "source_kind"}
-    )
-    return capabilities.merge(actors, on="actor_id", how="left", validate="many_to_one").merge(
-        sources, on="source_id", how="left", validate="many_to_one"
-    )
+def _count(table: str, by: str, measure: str, data_dir: str | None, version) -> pd.DataFrame:
+    """:func:`mdr_data.views.count_by`, cached per question and data version."""
+    return count_by(table, by, measure, data_dir=data_dir)
 
 
 class RemixLab(Tool):

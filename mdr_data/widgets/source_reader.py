@@ -20,15 +20,14 @@ from functools import lru_cache
 import ipywidgets as widgets
 import pandas as pd
 
-import mdr_data
 from mdr_data import vocabulary
 from mdr_data.tables import data_version, unknown_value_message
+from mdr_data.views import claims_with_sources
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
 
 __all__ = [
     "SourceReader",
     "claim_card_html",
-    "claims_with_sources",
     "source_reader",
 ]
 
@@ -49,41 +48,8 @@ def _vocabulary(table: str, column: str, data_dir=None) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _joined(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
-    claims = mdr_data.claims(data_dir=data_dir)
-    sources = mdr_data.sources(data_dir=data_dir).set_index("source_id")
-    frame = claims.assign(
-        kind_of_text=claims["is_verbatim"]
-        .map({True: "verbatim quote", False: "paraphrase"})
-        .astype("string"),
-    )
-    for prefix, key in (("said_by", "said_by"), ("source", "source_id")):
-        for column in ("title", "publisher", "kind", "published"):
-            values = frame[key].map(sources[column]) if len(sources) else pd.NA
-            frame[f"{prefix}_{column}"] = values
-    for column in ("said_by_kind", "source_kind"):
-        frame[column] = frame[column].astype("string")
-    return frame
-
-
-def claims_with_sources(
-    *,
-    theme: str | None = None,
-    confidence: str | None = None,
-    data_dir: str | None = None,
-) -> pd.DataFrame:
-    """Claims joined to the sources table twice: for who said them and for where we read them.
-
-    Adds ``said_by_title``/``_publisher``/``_kind``/``_published``, the same four columns
-    prefixed ``source_`` for ``source_id``, and ``kind_of_text`` ("verbatim quote" or
-    "paraphrase"). ``theme`` and ``confidence`` filter (case-insensitive, exact values).
-
-    >>> frame = claims_with_sources(theme="the document")
-    >>> {"said_by_publisher", "source_title", "kind_of_text"} <= set(frame.columns)
-    True
-    """
-    key = None if data_dir is None else str(data_dir)
-    frame = _joined(key, data_version(key))
-    return _select(frame, theme, confidence).copy()
+    """:func:`mdr_data.views.claims_with_sources`, cached per data version."""
+    return claims_with_sources(data_dir=data_dir)
 
 
 def _select(frame: pd.DataFrame, theme: str | None, confidence: str | None) -> pd.DataFrame:

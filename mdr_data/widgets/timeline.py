@@ -29,9 +29,10 @@ from matplotlib.collections import LineCollection
 import mdr_data
 from mdr_data import vocabulary
 from mdr_data.tables import data_version
+from mdr_data.views import event_summaries
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
-__all__ = ["ACTOR_CHOICES", "Timeline", "format_when", "timeline", "timeline_events"]
+__all__ = ["ACTOR_CHOICES", "Timeline", "timeline", "timeline_events"]
 
 #: (label shown in the dropdown, value): the value is "all" or actor ids joined by "+";
 #: an event matches when every named actor took part in it (``mdr_data.event_actors``).
@@ -46,7 +47,6 @@ ACTOR_CHOICES = (
 #: filter keeps them, and the figure marks them with a dashed vertical line.
 REFERENCE_KIND = "publication"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DEFAULT_YEARS = (2016, 2019)
 _TABLE_COLUMNS = {
     "when": "When",
@@ -65,21 +65,6 @@ def _kind_colours(data_dir=None) -> dict[str, str]:
     return vocabulary.colours("events", "kind", data_dir)
 
 
-def format_when(date: pd.Timestamp, precision: str) -> str:
-    """Write a date only as precisely as its source gives it.
-
-    >>> import pandas as pd
-    >>> day = pd.Timestamp("2018-09-06")
-    >>> format_when(day, "day"), format_when(day, "month"), format_when(day, "year")
-    ('6 Sep 2018', 'Sep 2018', '2018')
-    """
-    if precision == "year":
-        return f"{date.year}"
-    if precision == "month":
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 def _precision_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
     """Last day an event dated with this precision may fall on."""
     if precision == "year":
@@ -91,27 +76,9 @@ def _precision_end(date: pd.Timestamp, precision: str) -> pd.Timestamp:
 
 @lru_cache(maxsize=8)
 def _all_events(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
-    """Every event with its formatted date and the names of the actors that took part."""
-    events = mdr_data.events(data_dir=data_dir)
-    links = mdr_data.event_actors(data_dir=data_dir)
-    names = mdr_data.actors(data_dir=data_dir).set_index("actor_id")["name"]
-    links = links.assign(name=links["actor_id"].map(names).fillna(links["actor_id"]))
-    by_event = links.groupby("event_id", sort=False)
-    actor_ids = by_event["actor_id"].agg(lambda ids: frozenset(ids))
-    actor_names = by_event["name"].agg(lambda names: ", ".join(sorted(names)))
-    frame = events.assign(
-        when=[
-            format_when(d, str(p))
-            for d, p in zip(events["date"], events["date_precision"], strict=True)
-        ],
-        actor_ids=events["event_id"].map(actor_ids),
-        actor_names=events["event_id"].map(actor_names).astype("string"),
-        is_reference=(events["kind"] == REFERENCE_KIND).to_numpy(dtype=bool),
-    )
-    frame["actor_ids"] = [
-        ids if isinstance(ids, frozenset) else frozenset() for ids in frame["actor_ids"]
-    ]
-    return frame
+    """:func:`mdr_data.views.event_summaries` plus the review's release as reference points."""
+    frame = event_summaries(data_dir=data_dir)
+    return frame.assign(is_reference=(frame["kind"] == REFERENCE_KIND).to_numpy(dtype=bool))
 
 
 def _parse_actors(actors: str, data_dir: str | None) -> tuple[str, ...]:
