@@ -1,0 +1,37 @@
+"""Exercises of notebook 05 · Reading sources critically (authored text only: no answers)."""
+
+from mdr_data.exercises._model import Exercise
+
+EXERCISES = (
+    Exercise(
+        "05-1",
+        level="medium",
+        skills=("boolean-mask", "loc-rows-columns", "string-methods"),
+        hint="keep the claims whose claim_id starts with 'doc-pages' and pull the number out of "
+        "each text (.str.extract(r'(\\d+)') helps); answer with the different numbers, each once.",
+        right="three figures, each kept with its own source; none is silently preferred.",
+    ),
+    Exercise(
+        "05-2",
+        level="medium",
+        skills=("boolean-mask", "combine-masks"),
+        hint="count the claims whose said_by AND source_id are both 'mdr-2019'.",
+        right="every claim of the review reaches us through another source.",
+    ),
+    Exercise(
+        "05-3",
+        kind="free text",
+        level="medium",
+        skills=("widget-explore",),
+        hint="in the source reader, compare the claims of the theme 'the document' and their "
+        "confidence.",
+    ),
+    Exercise(
+        "05-4",
+        kind="free text",
+        level="stretch",
+        skills=("export-validate", "append-row"),
+        hint="export a copy, append your row to its claims.csv with pandas, then run "
+        "mdr_data.validate on the copy.",
+    ),
+)
