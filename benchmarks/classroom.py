@@ -171,6 +171,9 @@ class Hub:
                 # anything a student left running (a server in its own session), then the account
                 subprocess.run(["pkill", "-KILL", "-u", entry.pw_name], check=False)
                 subprocess.run(["userdel", entry.pw_name], check=False, capture_output=True)
+                shutil.rmtree(
+                    Path(tempfile.gettempdir()) / f"mdr-rt-{entry.pw_uid}", ignore_errors=True
+                )
                 with contextlib.suppress(OSError):
                     shutil.rmtree(f"/sys/fs/cgroup/memory/mdr-hub/{entry.pw_name}")
         self._log.close()
@@ -437,42 +440,48 @@ class Kernel:
 # --- a class ---------------------------------------------------------------------------------
 
 
-def one_student(hub: Hub, name: str, barriers, changes: int, think: float, seed: int) -> Student:
+def one_student(
+    hub: Hub, name: str, barriers: dict, changes: int, think: float, seed: int
+) -> Student:
+    """One student's lesson. Every phase starts for the whole class at once (a barrier); a
+    student whose step fails records it and still arrives at the later barriers, so one failure
+    never stalls or fails the others."""
     student = Student(hub, name)
+    student.kernel = None
     rng = random.Random(seed)
-    kernel = None
-    steps = ("login", "spawn", "notebook", "widgets")
-    step = steps[0]
-    try:
-        student.login()
-        barriers["login"].wait()
-        step = "spawn"
+    path = f"{COURSE_DIR}/{NOTEBOOK}"
+
+    def spawn():
         student.spawn()
         listing = student.contents(COURSE_DIR).json()
         names = {item["name"] for item in listing.get("content", [])}
         if NOTEBOOK not in names:
             raise StudentError(f"the course is not in {name}'s home: {sorted(names)}")
-        barriers["spawn"].wait()
-        step = "notebook"
-        kernel = student.open_kernel(f"{COURSE_DIR}/{NOTEBOOK}")
-        student.run_notebook(kernel, f"{COURSE_DIR}/{NOTEBOOK}")
-        barriers["notebook"].wait()
-        step = "widgets"
-        student.change_widgets(kernel, changes, think, rng)
-    except Exception as exc:  # recorded, counted as a failure, never hidden
-        student.errors.append(f"{step}: {type(exc).__name__}: {exc}")
-        for barrier in barriers.values():
-            barrier.abort()
-    finally:
+
+    def notebook():
+        student.kernel = student.open_kernel(path)
+        student.run_notebook(student.kernel, path)
+
+    steps = [
+        ("login", student.login),
+        ("spawn", spawn),
+        ("notebook", notebook),
+        ("widgets", lambda: student.change_widgets(student.kernel, changes, think, rng)),
+    ]
+    for step, action in steps:
+        if not student.errors:
+            try:
+                action()
+            except Exception as exc:  # recorded, counted as a failure, never hidden
+                student.errors.append(f"{step}: {type(exc).__name__}: {exc}")
         with contextlib.suppress(threading.BrokenBarrierError):
-            barriers["done"].wait()
-        student.kernel = kernel
+            barriers[step].wait(timeout=900)
     return student
 
 
 def run_class(hub: Hub, size: int, changes: int = CHANGES, think: float = 1.0, tag: str = "s"):
     """N students at once; the figures for this class size."""
-    barriers = {k: threading.Barrier(size) for k in ("login", "spawn", "notebook", "done")}
+    barriers = {k: threading.Barrier(size) for k in ("login", "spawn", "notebook", "widgets")}
     names = [f"{tag}{size}x{i:02d}" for i in range(size)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=size) as pool:
         futures = [

@@ -112,7 +112,10 @@ c.ClassroomSpawner.course_source = str(REPO / "notebooks")
 c.Spawner.mem_limit = env("MDR_HUB_MEM_LIMIT", "1G")
 c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
 lab_settings = Path(env("MDR_HUB_LAB_SETTINGS", REPO / "deploy" / "jupyterlab" / "settings"))
-c.Spawner.args = [f"--LabApp.app_settings_dir={lab_settings.resolve()}"]
+c.Spawner.args = [
+    f"--LabApp.app_settings_dir={lab_settings.resolve()}",
+    "--KernelManager.transport=ipc",  # see ClassroomSpawner.runtime_dir
+]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab/tree/mdr-course/00-start-here.ipynb"
 # A class logs in at once: on 2 cores twenty servers take a while to come up.

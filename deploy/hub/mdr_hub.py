@@ -30,7 +30,9 @@ import pwd
 import re
 import resource
 import shutil
+import stat
 import subprocess
+import tempfile
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner
@@ -124,6 +126,20 @@ class ClassroomSpawner(LocalProcessSpawner):
             for name in [folder, *(os.path.join(folder, n) for n in dirs + files)]:
                 os.chown(name, entry.pw_uid, entry.pw_gid)
 
+    def runtime_dir(self, entry: pwd.struct_passwd) -> Path:
+        """A short private folder for the kernels' IPC sockets (a socket path has <= 107 bytes;
+        one under a home can be longer). Kernels use IPC, not TCP: with TCP, twenty kernels
+        starting at once picked the same "free" port and one died (ZMQError: Address in use)."""
+        path = Path(tempfile.gettempdir()) / f"mdr-rt-{entry.pw_uid}"
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+        info = path.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid not in (0, entry.pw_uid):
+            raise RuntimeError(f"{path} exists and is not a folder of {entry.pw_name}: remove it")
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+        os.chmod(path, 0o700)
+        return path
+
     def memory_limit_setup(self):
         """The mechanism's name and a function to call in the child before it drops root."""
         limit = self.mem_limit
@@ -172,9 +188,14 @@ class ClassroomSpawner(LocalProcessSpawner):
     async def start(self):
         entry = await self._run_blocking(self.ensure_system_user)
         await self._run_blocking(self.copy_course, entry)
+        runtime = await self._run_blocking(self.runtime_dir, entry)
         mechanism, self._limit_hook = self.memory_limit_setup()
         self.log.info("Memory limit for %s: %s", self.system_user, mechanism)
-        self.environment = {**self.environment, "MDR_MEM_LIMIT_MECHANISM": mechanism}
+        self.environment = {
+            **self.environment,
+            "MDR_MEM_LIMIT_MECHANISM": mechanism,
+            "JUPYTER_RUNTIME_DIR": str(runtime),
+        }
         return await super().start()
 
     async def stop(self, now=False):
