@@ -17,7 +17,7 @@ HUB_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
 HUB_VENV   ?= .venv-hub
 
 .PHONY: help lab lab-solutions test test-oldest dashboard bench notebooks check-notebooks lint clean
-.PHONY: hub hub-install classroom-bench site
+.PHONY: hub hub-install classroom-bench site student-release exercise-digests
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -67,6 +67,12 @@ bench: $(VENV)/.installed-test  ## run the performance benchmarks (prints a tabl
 
 notebooks: $(VENV)/.installed-test  ## regenerate learner copies and navigation cells
 	$(BIN)/python scripts/build_notebooks.py
+
+exercise-digests: $(VENV)/.installed-test  ## recompute the self-checks' answer digests (after changing data or exercises)
+	$(BIN)/python scripts/build_exercise_digests.py
+
+student-release: $(VENV)/.installed-test  ## build dist/student/ and dist/mdr-teaching-student.zip (no solutions, tests or teacher notes)
+	$(BIN)/python scripts/build_student_release.py
 
 $(HUB_VENV)/.installed: pyproject.toml
 	$(HUB_PYTHON) -m venv $(HUB_VENV)
