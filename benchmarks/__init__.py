@@ -8,4 +8,4 @@ inflated 10× and 100×), ``widgets`` (value change → output re-rendered, ever
 test in ``tests/test_benchmarks.py``); the budgets are targets, not tests.
 """
 
-SECTIONS = ("import", "growth", "widgets", "notebooks")
+SECTIONS = ("import", "growth", "widgets", "browser", "notebooks")

@@ -49,6 +49,10 @@ def run_section(name: str, settings: dict) -> list[Figure]:
         from benchmarks import widgets
 
         return widgets.run(instances=settings["widget_instances"], warm=not settings["quick"])
+    if name == "browser":
+        from benchmarks import browser
+
+        return browser.run(quick=settings["quick"])
     if name == "notebooks":
         from benchmarks import notebooks
 
