@@ -156,135 +156,148 @@ def range_chart(
     """
     names = names if names is not None else _names()
     colours = colours if colours is not None else actor_colours(frame["actor_id"])
-    fs = BASE_FONT_SIZE
-    labels = []
-    top = 0
-    missing = frame["count_low"].isna() & frame["count_high"].isna()
     compact = len(frame) > 10  # many rows: one-line labels so the figure stays readable
-    hidden = 0
-    if compact and missing.any():
+    missing = frame["count_low"].isna() & frame["count_high"].isna()
+    hidden = int(missing.sum()) if compact else 0
+    if hidden:
         # Long selections: rows without a figure are summarised in one line, not drawn one by one.
-        hidden = int(missing.sum())
         frame = frame.loc[~missing]
-    n = len(frame)
-    highest = max(
-        [int(v) for v in frame["count_high"].dropna()]
-        + [int(v) for v in frame["count_low"].dropna()]
-        + [1]
-    )
-    pad = highest * 0.03
-    rows = zip(
+    marks = _RangeMarks(ax, pad=_largest_count(frame) * 0.03)
+    labels = []
+    for y, row in zip(range(len(frame) - 1, -1, -1), _range_rows(frame), strict=True):
+        labels.append((y, _range_label(row, names, compact=compact)))
+        hatch = vocabulary.style("capabilities", "confidence", row["confidence"])["hatch"]
+        marks.add(y, row["low"], row["high"], colours.get(row["actor"], OKABE_ITO["grey"]), hatch)
+    marks.draw()
+    _range_axes(ax, labels, compact=compact, top=marks.top, pad=marks.pad)
+    if hidden:
+        _note_hidden_rows(ax, hidden)
+    categories = sorted(set(frame["category"].astype(str)))
+    if title is None:
+        title = f"{', '.join(categories) or 'Capabilities'} counts, according to {according_to}"
+    ax.set_title(title, fontsize=BASE_FONT_SIZE + 1, loc="left", y=1.02)
+    if "unverified" in set(frame["confidence"].astype(str)):
+        _unverified_legend(ax)
+    return ax
+
+
+def _largest_count(frame: pd.DataFrame) -> int:
+    """The largest figure in ``count_low``/``count_high`` (1 when there is none)."""
+    counts = [*frame["count_high"].dropna(), *frame["count_low"].dropna()]
+    return max([int(v) for v in counts] + [1])
+
+
+def _range_rows(frame: pd.DataFrame):
+    """One dict per capability row: actor, category, system, status, low, high, confidence."""
+    statuses = frame["status"].astype(str) if "status" in frame else [""] * len(frame)
+    columns = zip(
         frame["actor_id"],
         frame["category"].astype(str),
         frame["system"],
-        frame["status"].astype(str) if "status" in frame else [""] * len(frame),
+        statuses,
         frame["count_low"],
         frame["count_high"],
         frame["confidence"].astype(str),
         strict=True,
     )
-    bars: dict[str, list] = {}  # hatch -> [(y, low, high, colour)], drawn in one call each
-    points: dict[str, list] = {}  # hatch -> [(x, y, colour)]
-    for i, (actor, category, system, status, low, high, confidence) in enumerate(rows):
-        y = n - 1 - i
-        detail = f"{status}: {system}" if isinstance(system, str) and system else status
-        head = f"{names.get(actor, actor)}: {category}"
+    keys = ("actor", "category", "system", "status", "low", "high", "confidence")
+    return [dict(zip(keys, values, strict=True)) for values in columns]
+
+
+def _range_label(row: dict, names: dict[str, str], *, compact: bool) -> str:
+    """A y-axis label: "China: ICBM" over "deployed: DF-41", or one short line when compact."""
+    system, status, category = row["system"], row["status"], row["category"]
+    named = isinstance(system, str) and bool(system)
+    if compact:
         # "Ground-Based Interceptor (GBI), Fort Greely" -> "GBI, Fort Greely"
-        what = _ABBREVIATED.sub(r"\1", system) if isinstance(system, str) and system else category
-        label = (
-            _short(f"{actor}: {what}, {status}", 34)
-            if compact
-            else f"{_short(head)}\n{_short(detail)}"
-        )
-        labels.append((y, label))
-        colour = colours.get(actor, OKABE_ITO["grey"])
-        hatch = vocabulary.style("capabilities", "confidence", confidence)["hatch"]
-        low_missing, high_missing = pd.isna(low), pd.isna(high)
-        if low_missing and high_missing:
+        what = _ABBREVIATED.sub(r"\1", system) if named else category
+        return _short(f"{row['actor']}: {what}, {status}", 34)
+    detail = f"{status}: {system}" if named else status
+    head = f"{names.get(row['actor'], row['actor'])}: {category}"
+    return f"{_short(head)}\n{_short(detail)}"
+
+
+class _RangeMarks:
+    """Collects the bars (a range) and points (one figure) of a range chart, then draws them
+    with one call per hatch; labels the ends and writes "no figure given" where there is none."""
+
+    def __init__(self, ax, *, pad: float):
+        self.ax, self.pad, self.top = ax, pad, 0
+        self.bars: dict[str, list] = {}  # hatch -> [(y, low, high, colour)]
+        self.points: dict[str, list] = {}  # hatch -> [(x, y, colour)]
+
+    def add(self, y: float, low, high, colour: str, hatch: str) -> None:
+        ax, pad, size = self.ax, self.pad, BASE_FONT_SIZE - 1
+        if pd.isna(low) and pd.isna(high):
             ax.text(
-                0,
-                y,
-                "no figure given",
-                va="center",
-                ha="left",
-                fontsize=fs - 1,
-                style="italic",
-                color="#555555",
+                0, y, "no figure given", va="center", fontsize=size, style="italic", color="#555"
             )
-            continue
-        low = int(high if low_missing else low)
-        high = int(low if high_missing else high)
+            return
+        low, high = int(high if pd.isna(low) else low), int(low if pd.isna(high) else high)
         if high > low:
-            bars.setdefault(hatch, []).append((y, low, high, colour))
-            ax.text(low - pad, y, _fmt(low), va="center", ha="right", fontsize=fs - 1)
-            ax.text(high + pad, y, _fmt(high), va="center", ha="left", fontsize=fs - 1)
+            self.bars.setdefault(hatch, []).append((y, low, high, colour))
+            ax.text(low - pad, y, _fmt(low), va="center", ha="right", fontsize=size)
+            ax.text(high + pad, y, _fmt(high), va="center", ha="left", fontsize=size)
         else:
-            points.setdefault(hatch, []).append((low, y, colour))
-            ax.text(low + pad * 1.5, y, _fmt(low), va="center", ha="left", fontsize=fs - 1)
-        top = max(top, high)
-    for hatch, items in bars.items():
-        ys, lows, highs, cols = zip(*items, strict=True)
-        ax.barh(
-            ys,
-            [h - lo for lo, h in zip(lows, highs, strict=True)],
-            left=lows,
-            height=0.5,
-            color=cols,
-            edgecolor="black",
-            hatch=hatch,
-            linewidth=1,
-        )
-    for hatch, items in points.items():
-        xs, ys, cols = zip(*items, strict=True)
-        ax.scatter(
-            xs,
-            ys,
-            s=140,
-            c=list(cols),
-            edgecolors="black",
-            zorder=3,
-            hatch=hatch or None,
-            marker="D" if hatch else "o",
-        )
+            self.points.setdefault(hatch, []).append((low, y, colour))
+            ax.text(low + pad * 1.5, y, _fmt(low), va="center", ha="left", fontsize=size)
+        self.top = max(self.top, high)
+
+    def draw(self) -> None:
+        for hatch, items in self.bars.items():
+            ys, lows, highs, colours = zip(*items, strict=True)
+            widths = [high - low for low, high in zip(lows, highs, strict=True)]
+            self.ax.barh(ys, widths, left=lows, height=0.5, color=colours, hatch=hatch,
+                         edgecolor="black", linewidth=1)  # fmt: skip
+        for hatch, items in self.points.items():
+            xs, ys, colours = zip(*items, strict=True)
+            marker = "D" if hatch else "o"  # a hatched point also differs in shape
+            self.ax.scatter(
+                xs,
+                ys,
+                s=140,
+                c=list(colours),
+                edgecolors="black",
+                zorder=3,
+                hatch=hatch or None,
+                marker=marker,
+            )
+
+
+def _range_axes(ax, labels: list, *, compact: bool, top: int, pad: float) -> None:
+    """Row labels as y ticks, limits with room for the end labels, the x-axis caption."""
+    fs = BASE_FONT_SIZE
     ax.set_yticks([y for y, _ in labels])
     ax.set_yticklabels([label for _, label in labels], fontsize=fs - 3 if compact else fs - 2)
-    ax.set_ylim(-0.7, max(n, 1) - 0.3)
-    if hidden:
-        ax.text(
-            0.0,
-            -0.06 - 0.5 / max(ax.figure.get_size_inches()[1], 1),
-            f"+ {hidden} rows with no figure given (not drawn)",
-            transform=ax.transAxes,
-            ha="left",
-            va="top",
-            fontsize=fs - 2,
-            style="italic",
-            color="#555555",
-        )
+    ax.set_ylim(-0.7, max(len(labels), 1) - 0.3)
     ax.set_xlim(-pad * 2 if top else 0, (top or 1) * 1.18 + pad)
     ax.set_xlabel("Number the source gives (a bar spans a range low–high)", fontsize=fs)
     ax.tick_params(axis="x", labelsize=fs - 2)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    categories = sorted(set(frame["category"].astype(str)))
-    if title is None:
-        title = f"{', '.join(categories) or 'Capabilities'} counts, according to {according_to}"
-    ax.set_title(title, fontsize=fs + 1, loc="left", y=1.02)
-    if "unverified" in set(frame["confidence"].astype(str)):
-        ax.legend(
-            handles=[
-                Patch(
-                    facecolor="white",
-                    edgecolor="black",
-                    hatch="//",
-                    label="unverified: news article only",
-                )
-            ],
-            loc="lower right",
-            fontsize=fs - 3,
-            frameon=False,
-        )
-    return ax
+
+
+def _note_hidden_rows(ax, hidden: int) -> None:
+    """One line under the axis instead of ``hidden`` rows without a figure."""
+    ax.text(
+        0.0,
+        -0.06 - 0.5 / max(ax.figure.get_size_inches()[1], 1),
+        f"+ {hidden} rows with no figure given (not drawn)",
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=BASE_FONT_SIZE - 2,
+        style="italic",
+        color="#555555",
+    )
+
+
+def _unverified_legend(ax) -> None:
+    """Say what the hatching means (meaning never rests on colour alone)."""
+    key = Patch(
+        facecolor="white", edgecolor="black", hatch="//", label="unverified: news article only"
+    )
+    ax.legend(handles=[key], loc="lower right", fontsize=BASE_FONT_SIZE - 3, frameon=False)
 
 
 # --------------------------------------------------------------------------- role chart
