@@ -41,13 +41,16 @@ lab-solutions: $(VENV)/.installed-run  ## like `make lab`, at the repository roo
 	@# The repository root, not solutions/, so the masters' links to ../notebooks/README.md work.
 	$(BIN)/jupyter lab $(SERVE_FLAGS) .
 
-dashboard: $(VENV)/.installed-test  ## set up, then serve the actor explorer as a Voila app (localhost, token)
+$(VENV)/.installed-dashboard: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dashboard]"
+	touch $@ $(VENV)/.installed-run
+
+dashboard: $(VENV)/.installed-dashboard  ## set up, then serve the actor explorer as a Voila app (localhost, token)
 	@# Voila has no token unless given one: make a fresh one and print the address with it.
-	@# tests/voila_launcher.py is plain `voila` plus the kernel-stall fix the browser tests use.
 	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
 	echo "Dashboard: http://127.0.0.1:8866/?token=$$token"; \
-	$(BIN)/python tests/voila_launcher.py --Voila.ip=127.0.0.1 --Voila.port=8866 \
-		--token=$$token notebooks/dashboards/actor-explorer.ipynb
+	$(BIN)/voila --Voila.ip=127.0.0.1 --Voila.port=8866 --token=$$token \
+		notebooks/dashboards/actor-explorer.ipynb
 
 # As root the hub tests run too, so the hub's venv is set up first.
 test: $(VENV)/.installed-test $(if $(ROOT_FLAG),hub-install)  ## set up, then run the whole test suite (browser tests included)
@@ -98,9 +101,8 @@ classroom-bench: hub-install  ## load-test the hub with 5, 10, 20 students (root
 site: $(VENV)/.installed-test  ## build the executed notebooks, guide and data dictionary as a website (build/site)
 	$(BIN)/python scripts/build_site.py
 
-lint: $(VENV)/.installed-test  ## ruff on package, tests and notebooks
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+lint: $(VENV)/.installed-test  ## the pre-commit hooks on every file: ruff, ruff-format, nbstripout
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 clean:  ## remove environments and caches
 	rm -rf $(VENV) $(OLDEST) $(HUB_VENV) .pytest_cache .ruff_cache test-artifacts benchmarks/results

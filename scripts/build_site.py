@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import importlib.util
 import os
 import re
 import shutil
@@ -94,17 +93,6 @@ notebooks/README
 docs/data-dictionary
 ```
 """
-
-
-def _load_stall_fix():
-    """The kernel-stall fix the tests use (tests/_kernel_stall_fix.py explains why)."""
-    spec = importlib.util.spec_from_file_location(
-        "mdr_kernel_stall_fix", REPO / "tests" / "_kernel_stall_fix.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.apply()
 
 
 # --- 1. execute --------------------------------------------------------------------------------
@@ -364,7 +352,6 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="only check the built site's links")
     args = parser.parse_args(argv)
     if not args.check:
-        _load_stall_fix()
         workdir = REPO / "build" / "site-exec"
         with ThreadPoolExecutor(max_workers=2) as pool:
             done = dict(

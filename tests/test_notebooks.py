@@ -3,14 +3,18 @@
 One test per notebook, on a fresh ``python3`` kernel with nbclient. A first cell injected into
 the kernel turns every warning into an error, so a deprecation in a notebook (or in the code it
 calls) fails the test; the executed notebook must contain no error output, and no widget may hold
-an error output either. The kernel finds ``mdr_data`` through PYTHONPATH even when the package is
-not installed (e.g. a bare checkout with PYTHONPATH=repo).
+an error output either. A notebook that takes as long as one cell's whole timeout fails too: that
+is how the client-side stall of jupyter/nbclient#312 shows (a cell waits out its timeout, then
+passes), which our notebooks avoid by never using Output widgets (tests/test_hygiene.py).
+The kernel finds ``mdr_data`` through PYTHONPATH even when the package is not installed (e.g. a
+bare checkout with PYTHONPATH=repo).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -64,9 +68,16 @@ def _execute(path: Path) -> list[str]:
         timeout=CELL_TIMEOUT_S,
         resources={"metadata": {"path": str(path.parent)}},
     )
+    start = time.monotonic()
     # asyncio.run gives this thread its own event loop and closes it (no unclosed-loop warning).
     asyncio.run(client.async_execute())
+    seconds = time.monotonic() - start
     errors = []
+    if seconds >= CELL_TIMEOUT_S:
+        errors.append(
+            f"took {seconds:.0f} s, a whole cell timeout ({CELL_TIMEOUT_S} s): a cell stalled "
+            "(jupyter/nbclient#312 appears with Output widgets; see tests/test_hygiene.py)"
+        )
     for index, cell in enumerate(nb.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":

@@ -26,7 +26,6 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-VOILA_LAUNCHER = REPO_ROOT / "tests" / "voila_launcher.py"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 #: the JupyterLab defaults the course ships (no news toast), as `make lab` and `make hub` use
 LAB_SETTINGS_DIR = REPO_ROOT / "deploy" / "jupyterlab" / "settings"
@@ -296,10 +295,9 @@ def start_jupyterlab(root_dir: Path, home: Path) -> ServerProcess:
 
 
 def voila_argv(notebook: Path, port: int, token: str) -> list[str]:
-    """The Voilà command line the tests validate (also what ``make dashboard`` should run)."""
+    """Plain ``voila`` from this environment, with the flags ``make dashboard`` gives it."""
     return [
-        sys.executable,
-        str(VOILA_LAUNCHER),
+        str(Path(sys.executable).with_name("voila")),
         str(notebook),
         "--no-browser",
         f"--port={port}",

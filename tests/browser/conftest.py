@@ -143,8 +143,8 @@ def _voila_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
 
 @pytest.fixture
 def open_voila(page, _voila_servers: dict, tmp_path_factory, chromium_executable: str):
-    """``open_voila(path)`` serves the notebook with Voilà (one server per notebook per session,
-    started through tests/voila_launcher.py) and opens it, waiting until its widgets are live."""
+    """``open_voila(path)`` serves the notebook with plain Voilà, as ``make dashboard`` does (one
+    server per notebook per session), and opens it, waiting until its widgets are live."""
     install_cleanup_handlers()
 
     def _open(notebook: Path) -> VoilaApp:

@@ -1,5 +1,5 @@
-"""The Voilà dashboard(s) in notebooks/dashboards/: served through tests/voila_launcher.py as
-``make dashboard`` does, they show widgets and no code or errors, and react to a control."""
+"""The Voilà dashboard(s) in notebooks/dashboards/: served by plain ``voila`` as ``make dashboard``
+does, they show widgets and no code or errors, and react to a control."""
 
 from __future__ import annotations
 
