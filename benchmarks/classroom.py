@@ -254,11 +254,19 @@ class Student:
         self.token = reply.json()["token"]
 
     def api(self, method: str, url: str, token: str | None = None, **kwargs):
+        import requests
+
         headers = {"Authorization": f"token {token or self.token}"}
-        return self.http.request(
-            method, url, headers=headers, timeout=kwargs.pop("timeout", 60),
-            allow_redirects=False, **kwargs,
-        )  # fmt: skip
+        kwargs = {"headers": headers, "timeout": kwargs.pop("timeout", 60),
+                  "allow_redirects": False, **kwargs}  # fmt: skip
+        try:
+            return self.http.request(method, url, **kwargs)
+        except requests.ConnectionError:
+            # The proxy (node) closes a keep-alive connection idle for 5 s; a request sent on it
+            # at that moment is reset before any answer. Browsers resend on a new connection;
+            # so do we, once (seen once in 20 students after a minute's wait at a barrier).
+            self.http.close()
+            return self.http.request(method, url, **kwargs)
 
     def spawn(self, timeout: float = 300) -> None:
         start = time.monotonic()
@@ -528,6 +536,23 @@ def _percentile(sorted_seconds: list[float], pct: float) -> float | None:
     return round(sorted_seconds[index] * 1000, 1)
 
 
+def markdown_table(result: dict) -> str:
+    """The README's capacity table, from a results file."""
+    lines = [
+        "| students at once | spawn, median / max | memory per student (RSS) | hub + proxy "
+        "| widget change p50 / p95 | failures |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in result["rows"]:
+        lines.append(
+            f"| {row['students']} | {row['spawn_s_median']} s / {row['spawn_s_max']} s "
+            f"| {row['memory_per_student_mib_median']} MiB | {row['hub_overhead_mib']} MiB "
+            f"| {row['widget_latency_ms_p50']:.0f} ms / {row['widget_latency_ms_p95']:.0f} ms "
+            f"| {row['failures']} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, nargs="+", default=[5, 10, 20])
@@ -535,7 +560,11 @@ def main(argv=None) -> int:
     parser.add_argument("--think", type=float, default=1.0, help="seconds between changes")
     parser.add_argument("--mem-limit", default="1G")
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--table", action="store_true", help="print the README table of --json")
     args = parser.parse_args(argv)
+    if args.table:
+        print(markdown_table(json.loads(args.json.read_text())))
+        return 0
     if reason := missing_requirements():
         print(f"classroom bench cannot run: {reason}", file=sys.stderr)
         return 2
@@ -543,8 +572,10 @@ def main(argv=None) -> int:
     rows = []
     try:
         for size in args.students:
-            print(f"{size} students ...", flush=True)
+            load = os.getloadavg()[0]
+            print(f"{size} students (load before: {load:.1f}) ...", flush=True)
             row = run_class(hub, size, args.changes, args.think)
+            row["load_1min_before"] = round(load, 1)
             rows.append(row)
             print(json.dumps(row), flush=True)
     finally:
