@@ -6,24 +6,21 @@ restores the defaults, and the current state (``.current_table``, ``.figure``, `
 there for tests. Shared pieces (panels, labelled controls, reset button) are in
 :mod:`mdr_data.widgets._base`.
 
-A builder has the name of its module (``table_browser`` in ``table_browser.py``); importing it
-here makes ``mdr_data.widgets.table_browser`` the function. Import classes from the module
-itself: ``from mdr_data.widgets.table_browser import TableBrowser``. Add one import line (and an
-``__all__`` entry) per new tool.
+A builder has the name of its module (``table_browser`` in ``table_browser.py``), and
+``mdr_data.widgets.table_browser`` is that function. Tools are imported when first used, not by
+``import mdr_data.widgets``: a notebook that shows the table browser does not load matplotlib or
+the map shapes (a kernel's memory is what limits a classroom server). Import classes from the
+module itself: ``from mdr_data.widgets.table_browser import TableBrowser``. Add a new tool's
+name to ``__all__``.
 
 >>> import mdr_data.widgets as w
 >>> callable(w.actor_explorer)
 True
 """
 
-from mdr_data.widgets.actor_explorer import actor_explorer
-from mdr_data.widgets.capability_compare import capability_compare
-from mdr_data.widgets.map_explorer import map_explorer
-from mdr_data.widgets.relationship_network import relationship_network
-from mdr_data.widgets.remix_lab import remix_lab
-from mdr_data.widgets.source_reader import source_reader
-from mdr_data.widgets.table_browser import table_browser
-from mdr_data.widgets.timeline import timeline
+import importlib
+import sys
+import types
 
 __all__ = [
     "actor_explorer",
@@ -35,3 +32,28 @@ __all__ = [
     "table_browser",
     "timeline",
 ]
+
+
+def __getattr__(name: str):
+    """Import the tool ``name`` on first use (PEP 562); its builder replaces the module."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    importlib.import_module(f"{__name__}.{name}")
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Registry(types.ModuleType):
+    """Importing ``mdr_data.widgets.<tool>`` (even as ``from mdr_data.widgets.timeline import
+    timeline_events``) binds the package attribute to the builder, not to the module."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and value.__name__ == f"{__name__}.{name}":
+            value = getattr(value, name, value)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Registry

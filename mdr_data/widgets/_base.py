@@ -28,8 +28,6 @@ from contextlib import contextmanager
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 __all__ = [
     "FigurePanel",
@@ -257,6 +255,10 @@ class FigurePanel:
         margins: dict | None = None,
         alt: str = "",
     ):
+        # matplotlib is imported by the first FigurePanel, not by tools without one.
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
         self.name = name
         self.dpi = dpi
         self.figure = Figure(figsize=figsize, dpi=dpi)
