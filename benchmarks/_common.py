@@ -125,6 +125,8 @@ def format_value(value: float | None, unit: str) -> str:
         return f"{value:.1f} {unit}"
     if unit == "s":
         return f"{value:.2f} s"
+    if unit == "MiB":
+        return f"{value:.0f} MiB"
     return f"{value:g} {unit}".strip()
 
 
