@@ -540,15 +540,15 @@ def markdown_table(result: dict) -> str:
     """The README's capacity table, from a results file."""
     lines = [
         "| students at once | spawn, median / max | memory per student (RSS) | hub + proxy "
-        "| widget change p50 / p95 | failures |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| widget change p50 / p95 | failures | machine load before |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in result["rows"]:
         lines.append(
             f"| {row['students']} | {row['spawn_s_median']} s / {row['spawn_s_max']} s "
             f"| {row['memory_per_student_mib_median']} MiB | {row['hub_overhead_mib']} MiB "
             f"| {row['widget_latency_ms_p50']:.0f} ms / {row['widget_latency_ms_p95']:.0f} ms "
-            f"| {row['failures']} |"
+            f"| {row['failures']} | {row.get('load_1min_before', '?')} |"
         )
     return "\n".join(lines)
 

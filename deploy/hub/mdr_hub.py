@@ -151,9 +151,12 @@ class ClassroomSpawner(LocalProcessSpawner):
             group = base / self.system_user
             group.mkdir(exist_ok=True)
             (group / limit_file).write_text(str(limit))
-            swap = group / "memory.swap.max"  # v2: no escape into swap
-            if swap.exists():
-                swap.write_text("0")
+            # no escape into swap: v2 caps swap itself, v1 caps memory + swap together
+            swap_caps = (("memory.swap.max", "0"), ("memory.memsw.limit_in_bytes", limit))
+            for swap_file, value in swap_caps:
+                if (group / swap_file).exists():
+                    with contextlib.suppress(OSError):
+                        (group / swap_file).write_text(str(value))
             procs = group / "cgroup.procs"
 
             def join_cgroup():
