@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import matplotlib
 import pandas as pd
 import pytest
@@ -40,8 +42,11 @@ def test_range_chart_draws_ranges_points_and_missing(ax):
 
 
 def test_range_chart_on_real_data(ax):
-    plots.range_chart(ax, mdr_data.capabilities(actor="China"))
-    assert any("China" in t.get_text() for t in ax.get_yticklabels())
+    rows = mdr_data.capabilities(actor="China").head(10)  # up to 10 rows: two-line labels
+    plots.range_chart(ax, rows)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(rows)
+    assert all(label.startswith("China: ") for label in labels), labels
 
 
 def test_role_chart_counts_roles(ax):
@@ -56,8 +61,14 @@ def test_network_layout_groups_regions_and_is_stable():
     first = plots.network_layout(actors)
     assert first == plots.network_layout(actors)
     assert set(first) == set(actors["actor_id"])
-    order = sorted(first, key=lambda a: -plots.math.atan2(first[a][0], first[a][1]) % 7)
-    assert len(order) == len(actors)
+    # Walking clockwise from the top of the circle, the regions come one block at a time, in
+    # the schema's order.
+    clockwise = sorted(first, key=lambda a: math.atan2(first[a][0], first[a][1]) % (2 * math.pi))
+    region = dict(zip(actors["actor_id"], actors["region"].astype(str), strict=True))
+    blocks = [region[a] for a in clockwise]
+    blocks = [r for i, r in enumerate(blocks) if i == 0 or r != blocks[i - 1]]
+    order = vocabulary.values("actors", "region")
+    assert blocks == sorted(set(blocks), key=order.index)
 
 
 def test_network_draws_edges_formats_and_legend(ax):

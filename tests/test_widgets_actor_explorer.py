@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,31 @@ def test_outputs_are_attributed():
     assert "said_by" in html and "<caption>" in html
 
 
-def test_unverified_actor_rows_are_flagged(tmp_path):
-    explorer = actor_explorer("Russia")
-    if explorer.current_actor["confidence"] == "unverified":  # pragma: no cover - data-dependent
-        assert "news article" in explorer.profile.value
-    assert "Confidence" in explorer.profile.value
+def _with_confidence(folder: Path, actor_id: str, confidence: str) -> None:
+    """Set one actor's confidence in a remixed copy's actors.csv."""
+    path = folder / "actors.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        if row["actor_id"] == actor_id:
+            row["confidence"] = confidence
+            if confidence != "corroborated":  # one source only
+                row["second_source_id"] = ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.mark.parametrize("confidence", ["unverified", "corroborated"])
+def test_unverified_actor_rows_are_flagged(tmp_path, confidence):
+    folder = mdr_data.export(tmp_path / "remix")
+    _with_confidence(folder, "RUS", confidence)
+    explorer = actor_explorer("Russia", data_dir=folder)
+    assert explorer.current_actor["confidence"] == confidence
+    assert f"Confidence: <b>{confidence}</b>" in explorer.profile.value
+    flagged = "reported only by the news article" in explorer.profile.value
+    assert flagged == (confidence == "unverified")
 
 
 def test_reset_restores_the_start():

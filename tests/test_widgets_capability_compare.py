@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,24 @@ def test_china_icbm_is_drawn_as_a_range():
     labels = {t.get_text() for t in tool.panel.ax.texts}
     assert {"75", "100"} <= labels
     assert "75–100" in tool.table_panel.html.value
-    assert tool.panel.image.value[:4] == b"\x89PNG"
+    assert tool.panel.png_bytes[:4] == b"\x89PNG"
+
+
+def _a_short_selection_with_a_missing_count() -> tuple[str, str]:
+    """(actor, category) of a row without a count whose selection is drawn row by row."""
+    caps = mdr_data.capabilities()
+    missing = caps[caps["count_low"].isna() & caps["count_high"].isna()]
+    sizes = caps.groupby(["actor_id", "category"], observed=True).size()
+    for actor, category in zip(missing["actor_id"], missing["category"].astype(str), strict=True):
+        if sizes[(actor, category)] <= 10:  # more rows are summarised in one line instead
+            return actor, category
+    pytest.fail("the data has no short selection with a missing count")
 
 
 def test_missing_counts_are_listed_not_zero():
-    tool = capability_compare(actors=["China"], category=None)
-    assert tool.no_figure, "China has capability rows without a figure"
+    actor, category = _a_short_selection_with_a_missing_count()
+    tool = capability_compare(actors=[actor], category=category)
+    assert tool.no_figure, f"{actor} {category} has rows without a figure"
     assert "no figure given" in tool.table_panel.html.value
     assert "No figure given for" in tool.table_panel.html.value
     assert any(t.get_text() == "no figure given" for t in tool.panel.ax.texts)
@@ -89,26 +102,38 @@ def test_count_text(low, high, text):
 
 def test_on_a_remixed_copy():
     tool = capability_compare(data_dir=MINI)
-    assert "North Korea (ICBM)" in tool.no_figure or tool.category.value == ALL
+    caps = mdr_data.capabilities(data_dir=MINI)
+    assert tool.category.value == ALL
+    assert set(tool.current_table["capability_id"]) == set(
+        caps.loc[caps["actor_id"].isin(tool.actors.value), "capability_id"]
+    )
+    assert "North Korea (ICBM)" in tool.no_figure  # the fixture's PRK ICBM has no count
+    assert "North Korea, ICBM: no figure given" in tool.panel.alt
+
+
+def _drawn_rows(table) -> int:
+    """Rows drawn one by one: all up to 10, else only those with a figure (see range_chart)."""
+    with_figure = int((table["count_low"].notna() | table["count_high"].notna()).sum())
+    return len(table) if len(table) <= 10 else with_figure
 
 
 def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
     tool = capability_compare()
-    first = tool.panel.image.value
+    first = tool.panel.png_bytes
     tool.actors.value = ("CHN",)
     tool.category.value = "ICBM"
-    china = tool.panel.image.value
+    china = tool.panel.png_bytes
     assert china != first
     tool.reset()
-    assert tool.panel.image.value == first
+    assert tool.panel.png_bytes == first
     # .figure is redrawn for the selection on screen, not left at the last one drawn
     assert tool.figure.axes[0].get_title(loc="left") == "Numbers as the sources give them"
-    assert len(tool.figure.axes[0].get_yticks()) == len(tool.current_table)
+    assert len(tool.figure.axes[0].get_yticks()) == _drawn_rows(tool.current_table)
     assert tool.panel.png() == first
     tool.actors.value = ()
     tool.actors.value = ("CHN",)
     tool.category.value = "ICBM"
-    assert tool.panel.image.value == china
+    assert tool.panel.png_bytes == china
     assert {"75", "100"} <= {t.get_text() for t in tool.figure.axes[0].texts}
 
 
@@ -122,5 +147,17 @@ def test_an_edited_remixed_copy_is_drawn_afresh(tmp_path):
     )
     after = capability_compare(actors=["CHN"], category="ICBM", data_dir=folder)
     assert after.current_table[["count_low", "count_high"]].iloc[0].tolist() == [60, 90]
-    assert after.panel.image.value != before.panel.image.value
+    assert after.panel.png_bytes != before.panel.png_bytes
     assert {"60", "90"} <= {t.get_text() for t in after.figure.axes[0].texts}
+
+
+def test_the_image_alt_text_describes_the_selection():
+    tool = capability_compare(actors=["CHN"], category="ICBM")
+    assert tool.panel.alt.startswith(f"Range chart. {tool.title}.")
+    assert "China, ICBM" in tool.panel.alt and ": 75–100" in tool.panel.alt
+    assert f'<img alt="{html.escape(tool.panel.alt)}" src="data:image/png;base64,' in (
+        tool.panel.image.value
+    )
+    tool.actors.value = ()
+    assert tool.panel.alt.startswith("Empty chart: No actor selected")
+    assert html.escape(tool.panel.alt) in tool.panel.image.value

@@ -15,7 +15,7 @@ def test_default_shows_every_edge():
     assert len(net.current_table) == len(mdr_data.relationships())
     assert net.focus.value == ALL_ACTORS
     assert "all actors" in net.title
-    assert net.panel.image.value[:4] == b"\x89PNG"
+    assert net.panel.png_bytes[:4] == b"\x89PNG"
 
 
 def test_focus_keeps_only_that_actors_edges():
@@ -45,12 +45,20 @@ def test_directed_edges_have_arrows_and_formats_are_shaded():
     assert "US-Japan-Australia trilateral" in {t.get_text() for t in net.panel.ax.texts}
 
 
+def _node_positions(net) -> dict[str, tuple[float, float]]:
+    """Where each actor's dot is drawn (the first scatter of the figure holds every node)."""
+    offsets = net.figure.axes[0].collections[0].get_offsets()
+    return dict(zip(net._actors["actor_id"], map(tuple, offsets.tolist()), strict=True))
+
+
 def test_layout_is_fixed_across_redraws():
     net = relationship_network()
-    before = dict(net._positions)
+    before = _node_positions(net)
     net.focus.value = "JPN"
     net.kinds.value = ("treaty alliance",)
-    assert net._positions == before
+    after = _node_positions(net)
+    assert len(net.current_table) < len(mdr_data.relationships())  # a different picture ...
+    assert after == before  # ... with every actor where it was
 
 
 def test_reset():
@@ -70,14 +78,30 @@ def test_legend_names_visible_kinds():
 
 def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
     net = relationship_network()
-    first = net.panel.image.value
+    first = net.panel.png_bytes
     net.focus.value = "RUS"
-    assert net.panel.image.value != first
+    assert net.panel.png_bytes != first
     net.reset()
-    assert net.panel.image.value == first
+    assert net.panel.png_bytes == first
     ax = net.figure.axes[0]
     shown = len(net.current_table)
     assert ax.get_title(loc="left") == f"Relationships of all actors: {shown} shown"
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     assert len(arrows) == shown
     assert net.panel.png() == first
+
+
+def test_the_image_alt_text_lists_the_edges_shown():
+    net = relationship_network(focus="RUS")
+    alt = net.panel.alt
+    assert alt.startswith("Network diagram of the relationships of Russia")
+    assert f"{len(net.current_table)} shown: " in alt
+    names = mdr_data.actors().set_index("actor_id")["name"]
+    edges = net.current_table
+    one_way = edges["directed"].fillna(False).astype(bool)
+    for a, b, kind, directed in zip(edges["actor_from"], edges["actor_to"],
+                                    edges["kind"].astype(str), one_way, strict=True):  # fmt: skip
+        assert f"{names[a]} {'→' if directed else '–'} {names[b]} ({kind})" in alt
+    assert net.panel.image.value.startswith(
+        '<img alt="Network diagram of the relationships of Russia'
+    )

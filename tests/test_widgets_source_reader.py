@@ -81,20 +81,25 @@ def test_paraphrase_read_where_it_was_made(reader):
     assert "81" in card
 
 
-def test_empty_selection_has_no_claim(reader):
-    claims = mdr_data.claims()
-    combos = {(t, c) for t, c in zip(claims["theme"], claims["confidence"], strict=True)}
-    empty = next(
-        (t, c)
-        for t in claims["theme"].cat.categories
-        for c in vocabulary.values("claims", "confidence")
-        if t in set(claims["theme"]) and (t, c) not in combos
-    )
-    reader.theme.value, reader.confidence.value = empty
+def test_empty_selection_has_no_claim(tmp_path):
+    # A copy in which every claim of one theme is 'single source': that theme has no
+    # 'unverified' claim, whatever the shipped data holds.
+    folder = mdr_data.export(tmp_path / "remix")
+    claims = pd.read_csv(folder / "claims.csv", dtype=str, keep_default_na=False)
+    theme = claims["theme"].iloc[0]
+    mine = claims["theme"] == theme
+    claims.loc[mine, "confidence"] = "single source"
+    claims.loc[mine, "second_source_id"] = ""
+    claims.to_csv(folder / "claims.csv", index=False)
+    reader = source_reader(folder)
+    reader.theme.value, reader.confidence.value = theme, "unverified"
     assert reader.current_table.empty
     assert reader.claim.value is None and reader.current_claim is None
     assert "No claim matches" in reader.card.value
     assert ": 0 claims" in reader.title
+    reader.confidence.value = "single source"
+    assert len(reader.current_table) == int(mine.sum())
+    assert reader.claim.value == reader.current_table["claim_id"].iloc[0]
 
 
 def test_reset_restores_defaults(reader):

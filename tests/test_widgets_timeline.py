@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 import mdr_data
-from mdr_data.views import format_when
-from mdr_data.widgets.timeline import ACTOR_CHOICES, timeline, timeline_events
+from mdr_data.widgets.timeline import ACTOR_CHOICES, timeline
 
 
 @pytest.fixture
@@ -28,7 +27,8 @@ def _involved(event_ids, actors):
 
 
 def _visible_labels(tool):
-    return [t.get_text() for t in tool._labels if t.get_visible()]
+    tool.panel.ensure_drawn()  # a selection seen before shows its cached picture
+    return [t.get_text() for t in tool.chart.labels.texts if t.get_visible()]
 
 
 def test_defaults_show_every_event_over_the_whole_range(tool):
@@ -39,7 +39,7 @@ def test_defaults_show_every_event_over_the_whole_range(tool):
     assert tool.current_table["event_id"].tolist() == events["event_id"].tolist()
     assert tool.title.startswith("All events")
     assert f"({len(events)} events)" in tool.title
-    assert tool.panel.image.value[:4] == b"\x89PNG"
+    assert tool.panel.png_bytes[:4] == b"\x89PNG"
 
 
 def test_actor_filter_keeps_events_every_named_actor_took_part_in(tool):
@@ -70,7 +70,7 @@ def test_year_range_limits_rows_axis_and_title(tool):
     tool.years.value = (2018, 2018)
     assert set(tool.current_table["date"].dt.year) == {2018}
     assert "2018 (" in tool.title and "2016" not in tool.title
-    left, right = tool.panel.ax.get_xlim()
+    left, right = tool.figure.axes[0].get_xlim()
     start, end = (pd.Timestamp(x, unit="D") for x in (left, right))
     assert start.year == 2017 and start.month == 12  # 20 days of margin
     assert end.year == 2019 and end.month == 1
@@ -83,18 +83,19 @@ def test_figure_labels_one_line_per_event_with_date_and_id(tool):
     assert len(labels) == len(table)
     expected = [f"{w}  {e}" for w, e in zip(table["when"], table["event_id"], strict=True)]
     assert labels == expected
-    assert tool.panel.ax.get_title(loc="left") == tool.title
+    assert tool.figure.axes[0].get_title(loc="left") == tool.title
 
 
 def test_date_precision_is_visible_in_labels_and_markers(tool):
     table = tool.current_table
     vague = table["date_precision"].astype(str) != "day"
-    assert vague.any(), "the data should hold an event dated to the month (bmdr-directed)"
-    row = table.loc[table["event_id"] == "bmdr-directed"].iloc[0]
-    assert row["when"] == "May 2017"
-    assert len(tool._vague.get_offsets()) == int(vague.sum())
-    assert len(tool._exact.get_offsets()) == int((~vague).sum())
-    assert len(tool._spans.get_segments()) == int(vague.sum())
+    assert vague.any(), "the data should hold an event dated only to the month or year"
+    row = table.loc[vague].iloc[0]
+    month_only = str(row["date_precision"]) == "month"
+    assert row["when"] == (f"{row['date']:%b %Y}" if month_only else f"{row['date'].year}")
+    assert len(tool.chart.vague.get_offsets()) == int(vague.sum())
+    assert len(tool.chart.exact.get_offsets()) == int((~vague).sum())
+    assert len(tool.chart.spans.get_segments()) == int(vague.sum())
     assert "dated to the month or year only" in tool.key.value
 
 
@@ -113,16 +114,31 @@ def test_empty_selection_says_so(tool):
     assert tool.current_table.empty
     assert "(0 events)" in tool.title
     assert "No events in this selection" in tool.table.html.value
-    assert tool._empty.get_visible()
+    assert tool.chart.empty.get_visible()
     assert _visible_labels(tool) == []
 
 
 def test_png_changes_with_the_selection_and_is_reused_when_it_comes_back(tool):
-    first = tool.panel.image.value
+    first = tool.panel.png_bytes
     tool.actors.value = "IND+RUS"
-    assert tool.panel.image.value != first
+    assert tool.panel.png_bytes != first
     tool.actors.value = "all"
-    assert tool.panel.image.value == first
+    assert tool.panel.png_bytes == first
+    assert _visible_labels(tool)[0].endswith(tool.current_table["event_id"].iloc[0])
+    assert tool.panel.png() == first  # the figure is redrawn for the selection on screen
+
+
+def test_the_image_alt_text_lists_the_selected_events(tool):
+    tool.actors.value = "IND+RUS"
+    alt = tool.panel.alt
+    assert alt.startswith(f"Timeline. {tool.title}: ")
+    for when, event_id in zip(
+        tool.current_table["when"], tool.current_table["event_id"], strict=True
+    ):
+        assert f"{when} {event_id} (" in alt
+    assert 'alt="Timeline. Events involving India and Russia' in tool.panel.image.value
+    tool.years.value = (2017, 2017)
+    assert tool.panel.alt.endswith(": no events.")
 
 
 def test_reset_restores_defaults(tool):
@@ -143,39 +159,24 @@ def test_controls_and_outputs_carry_css_classes(tool):
     assert list(tool.actors.options) == list(ACTOR_CHOICES)
 
 
-def test_timeline_events_and_format_when():
-    frame = timeline_events("IND+USA", years=(2016, 2016))
-    assert set(frame["event_id"]) == {"mdp-recognised", "mdp-finalised"}
-    assert format_when(pd.Timestamp("2020-11-01"), "month") == "Nov 2020"
-    assert format_when(pd.Timestamp("2020-01-01"), "year") == "2020"
-    with pytest.raises(TypeError, match="actors must be a string"):
-        timeline_events(["IND"])
-    with pytest.raises(ValueError, match="unknown actor"):
-        timeline_events("IND+XYZ")
+def _append(path, row: dict) -> None:
+    """Add a row to a CSV by column name (columns the row does not name stay empty)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, header, lineterminator="\n").writerow(row)
 
 
 def test_a_remixed_copy_with_an_added_event_shows_it(tmp_path):
     folder = mdr_data.export(tmp_path / "remix")
-    with open(folder / "events.csv", "a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [
-                "classroom-test-event",
-                "2017-03-01",
-                "month",
-                "A classroom example event",
-                "dialogue",
-                "mdr-2019",
-                "",
-                "a fragment",
-                "unverified",
-                "",
-            ]
-        )
-    with open(folder / "event_actors.csv", "a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            ["classroom-test-event", "IND", "participant", "mdr-2019", "a fragment"]
-        )
+    provenance = {"source_id": "mdr-2019", "evidence": "a fragment"}
+    _append(folder / "events.csv", {"event_id": "classroom-test-event", "date": "2017-03-01",
+            "date_precision": "month", "title": "A classroom example event", "kind": "dialogue",
+            "theatre": "global", "confidence": "unverified", **provenance})  # fmt: skip
+    _append(folder / "event_actors.csv", {"event_id": "classroom-test-event", "actor_id": "IND",
+            "role": "participant", **provenance})  # fmt: skip
     tool = timeline(folder)
     tool.actors.value = "IND"
     row = tool.current_table.loc[tool.current_table["event_id"] == "classroom-test-event"]
     assert row["when"].tolist() == ["Mar 2017"]
+    assert "Mar 2017 classroom-test-event (dialogue, dated to the month)" in tool.panel.alt

@@ -4,13 +4,17 @@ The rules these helpers enforce (so the browser tests and benchmarks can drive a
 
 * no ``ipywidgets.Output`` and no ``interact``: a table is an :class:`ipywidgets.HTML` whose
   ``value`` is replaced (:class:`TablePanel`), a figure is one persistent
-  :class:`matplotlib.figure.Figure` rendered to PNG bytes in an :class:`ipywidgets.Image`
-  (:class:`FigurePanel`);
+  :class:`matplotlib.figure.Figure` rendered to a PNG shown as an ``<img>`` with its ``alt``
+  text in an :class:`ipywidgets.HTML` (:class:`FigurePanel`);
 * every control carries a visible ``description`` and the CSS class ``mdr-<name>``
   (:func:`labelled`), every output ``mdr-output`` + ``mdr-output-<name>``, the reset button
   ``mdr-reset`` (:func:`reset_button`);
 * a tool is a :class:`Tool`: it holds its controls as attributes, has a ``.view`` (a VBox),
-  ``.reset()`` and ``.update()``, and displays itself in a notebook.
+  ``.reset()`` and ``.update()``, its ``data_dir`` and, if it draws, ``.figure``; it displays
+  itself in a notebook;
+* one cache, :class:`Memo`: a tool keeps the data views it computed (:meth:`Tool.cached`) and a
+  figure panel the pictures it drew, each keyed by the selection. A tool reads its tables once,
+  when it is built, so a key never needs the data's version.
 
 >>> import pandas as pd
 >>> panel = TablePanel("demo")
@@ -21,22 +25,31 @@ True
 
 from __future__ import annotations
 
+import base64
 import html
 import io
+import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 import pandas as pd
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 __all__ = [
+    "Controls",
     "FigurePanel",
+    "Memo",
     "TablePanel",
     "Tool",
     "add_classes",
+    "clear_axes",
     "frame_to_html",
     "labelled",
-    "observe",
+    "refill",
     "reset_button",
     "source_phrase",
 ]
@@ -113,18 +126,20 @@ def reset_button(callback: Callable[[], None], description: str = "Reset") -> wi
     return button
 
 
-def observe(controls: Iterable[widgets.Widget], callback: Callable[[], None]) -> None:
-    """Call ``callback()`` (no debounce) whenever the ``value`` of any control changes.
+def refill(dropdown: widgets.Dropdown, options: list) -> None:
+    """Give ``dropdown`` new ``options``, keeping its value if still offered, else the first.
 
     >>> import ipywidgets as widgets
-    >>> seen = []
-    >>> box = widgets.Text()
-    >>> observe([box], lambda: seen.append(box.value))
-    >>> box.value = "hi"; seen
-    ['hi']
+    >>> menu = widgets.Dropdown(options=["a", "b"], value="b")
+    >>> refill(menu, ["b", "c"]); menu.value
+    'b'
+    >>> refill(menu, [("C", "c")]); menu.value
+    'c'
     """
-    for control in controls:
-        control.observe(lambda _change: callback(), names="value")
+    keep = dropdown.value
+    dropdown.options = options
+    values = [option[1] if isinstance(option, tuple) else option for option in options]
+    dropdown.value = keep if keep in values else (values[0] if values else None)
 
 
 # --------------------------------------------------------------------------- tables
@@ -144,12 +159,7 @@ def _td(value: object) -> str:
 
 
 def frame_to_html(
-    frame: pd.DataFrame,
-    caption: str,
-    *,
-    max_rows: int | None = None,
-    empty_message: str = "No rows match this selection.",
-    css_class: str = "mdr-table",
+    frame: pd.DataFrame, caption: str, *, empty_message: str = "No rows match this selection."
 ) -> str:
     """Render a DataFrame as a small HTML table with a ``<caption>`` (fast; no Styler).
 
@@ -162,24 +172,20 @@ def frame_to_html(
     >>> "<caption>Demo</caption>" in out, "&lt;b&gt;" in out, "—" in out
     (True, True, True)
     """
-    shown = frame if max_rows is None else frame.head(max_rows)
     parts = [
-        f'<div class="mdr-wrap"><table class="{css_class}">'
-        f"<caption>{html.escape(caption)}</caption>"
+        f'<div class="mdr-wrap"><table class="mdr-table"><caption>{html.escape(caption)}</caption>'
     ]
-    parts.append("<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns))
+    parts.append("<thead><tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns))
     parts.append("</tr></thead><tbody>")
-    if len(shown) == 0:
+    if len(frame) == 0:
         parts.append(
-            f'<tr><td class="mdr-empty" colspan="{max(len(shown.columns), 1)}">'
+            f'<tr><td class="mdr-empty" colspan="{max(len(frame.columns), 1)}">'
             f"{html.escape(empty_message)}</td></tr>"
         )
-    columns = [shown[c].tolist() for c in shown.columns]
+    columns = [frame[c].tolist() for c in frame.columns]
     for row in zip(*columns, strict=True):
         parts.append("<tr>" + "".join(map(_td, row)) + "</tr>")
     parts.append("</tbody></table></div>")
-    if max_rows is not None and len(frame) > max_rows:
-        parts.append(f"<p><i>Showing {max_rows} of {len(frame)} rows.</i></p>")
     return "".join(parts)
 
 
@@ -198,52 +204,86 @@ class TablePanel:
         self.heading = heading
         self.html = add_classes(widgets.HTML(), "mdr-output", f"mdr-output-{name}")
         self.caption = ""
-        self.frame: pd.DataFrame | None = None
 
     def show(
         self,
         frame: pd.DataFrame,
         caption: str,
         *,
-        max_rows: int | None = None,
         empty_message: str = "No rows match this selection.",
         note: str | None = None,
     ) -> None:
         """Replace the shown table (and an optional note paragraph below it)."""
-        self.frame = frame
         self.caption = caption
         parts = [TABLE_CSS]
         if self.heading:
             parts.append(f"<h4>{html.escape(self.heading)}</h4>")
-        parts.append(frame_to_html(frame, caption, max_rows=max_rows, empty_message=empty_message))
+        parts.append(frame_to_html(frame, caption, empty_message=empty_message))
         if note:
             parts.append(f'<p class="mdr-note">{html.escape(note)}</p>')
         self.html.value = "".join(parts)
-
-    def show_html(self, markup: str, caption: str) -> None:
-        """Replace the panel with ready-made HTML (the caller escapes its own text)."""
-        self.frame = None
-        self.caption = caption
-        self.html.value = TABLE_CSS + markup
 
 
 # --------------------------------------------------------------------------- figures
 
 
-PNG_CACHE_SIZE = 64  # pictures kept per FigurePanel
+def clear_axes(ax) -> None:
+    """Remove what was drawn on ``ax``, keeping the Axes, its ticks and the figure's layout.
+
+    Much cheaper than ``ax.clear()`` (which rebuilds axis, ticks and spines): the plotting
+    functions set limits, ticks and titles explicitly on every call.
+    """
+    for artist in [*ax.patches, *ax.texts, *ax.collections, *ax.lines, *ax.images]:
+        artist.remove()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    ax.set_title("", loc="left")
+    ax.set_title("")
+    ax.set_axis_on()
+
+
+class Memo:
+    """Values already computed, by key; past ``size`` keys the least recently used is dropped.
+
+    The one cache of the widget layer: :meth:`Tool.cached` keeps a tool's data views in one,
+    :class:`FigurePanel` its pictures in another.
+
+    >>> memo = Memo(size=2)
+    >>> calls = []
+    >>> for key in ("a", "b", "a", "c", "b"):
+    ...     _ = memo.get(key, lambda key=key: calls.append(key) or key.upper())
+    >>> calls  # "b" was dropped when "c" came (the least recently used), so it was recomputed
+    ['a', 'b', 'c', 'b']
+    """
+
+    def __init__(self, size: int = 64):
+        self.size = size
+        self._values: dict[Hashable, object] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], object]):
+        """The value for ``key``, calling ``compute()`` only when it is not kept yet."""
+        value = self._values.pop(key) if key in self._values else compute()
+        self._values[key] = value  # now the most recently used
+        while len(self._values) > self.size:
+            self._values.pop(next(iter(self._values)))
+        return value
 
 
 class FigurePanel:
-    """One persistent matplotlib Figure (no pyplot) rendered to PNG in an ``ipywidgets.Image``.
+    """One persistent matplotlib Figure (no pyplot) shown as a PNG ``<img>`` with its alt text.
 
-    Draw on ``panel.figure`` / ``panel.ax``, then call :meth:`render`. The layout is fixed with
-    ``subplots_adjust`` (``margins``), not recomputed on every redraw, to keep updates cheap.
+    Draw the picture of a selection with :meth:`show`, which also says in words what it shows
+    (the ``alt`` attribute of the ``<img>``, read by screen readers and shown if the picture
+    cannot be). The layout is fixed with ``subplots_adjust`` (``margins``), not recomputed on
+    every redraw, to keep updates cheap. ``image`` is the output widget (an ``ipywidgets.HTML``:
+    the ``Image`` widget has no alt text), ``png_bytes`` the picture on screen.
 
     >>> panel = FigurePanel("demo", figsize=(3, 2), dpi=50)
-    >>> _ = panel.ax.plot([0, 1], [0, 1])
-    >>> panel.render()
-    >>> panel.image.value[:4] == b"\\x89PNG", panel.image._dom_classes
+    >>> panel.show("line", lambda: panel.ax.plot([0, 1], [0, 1]), alt="A rising line")
+    >>> panel.png_bytes[:4] == b"\\x89PNG", panel.image._dom_classes
     (True, ('mdr-output', 'mdr-output-demo'))
+    >>> panel.image.value.startswith('<img alt="A rising line" src="data:image/png;base64,')
+    True
     """
 
     def __init__(
@@ -269,39 +309,13 @@ class FigurePanel:
             **(margins or {"left": 0.25, "right": 0.97, "top": 0.88, "bottom": 0.14})
         )
         self.ax = self.figure.add_subplot()
-        self.image = add_classes(
-            widgets.Image(format="png", layout=widgets.Layout(max_width="100%")),
-            "mdr-output",
-            f"mdr-output-{name}",
-        )
+        self.image = add_classes(widgets.HTML(), "mdr-output", f"mdr-output-{name}")
         self.alt = alt
-        # Pictures already drawn, by selection key (see :meth:`show`); oldest dropped first.
-        self._png_cache: dict[Hashable, bytes] = {}
+        self.png_bytes = b""
+        self._pictures = Memo()  # PNGs already drawn, by selection key (see show)
         self._key: Hashable | None = None
         self._drawn_key: Hashable | None = None
         self._draw_current: Callable[[], None] | None = None
-
-    def set_height(self, inches: float, *, top: float = 0.55, bottom: float = 0.8) -> None:
-        """Change the figure's height, keeping the top and bottom margins fixed in inches."""
-        width = self.figure.get_size_inches()[0]
-        if abs(self.figure.get_size_inches()[1] - inches) > 1e-6:
-            self.figure.set_size_inches(width, inches)
-        self.figure.subplots_adjust(top=1 - top / inches, bottom=bottom / inches)
-
-    def clear(self) -> None:
-        """Remove what was drawn on the axes, keeping the Axes, its ticks and the layout.
-
-        Much cheaper than ``ax.clear()`` (which rebuilds axis, ticks and spines): the plotting
-        functions set limits, ticks and titles explicitly on every call.
-        """
-        ax = self.ax
-        for artist in [*ax.patches, *ax.texts, *ax.collections, *ax.lines, *ax.images]:
-            artist.remove()
-        if ax.get_legend() is not None:
-            ax.get_legend().remove()
-        ax.set_title("", loc="left")
-        ax.set_title("")
-        ax.set_axis_on()
 
     def png(self) -> bytes:
         """Return the figure as PNG bytes at the panel's dpi."""
@@ -310,34 +324,37 @@ class FigurePanel:
         self.figure.savefig(buffer, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
-    def render(self) -> None:
-        """Render the figure into the Image widget (one PNG per call)."""
-        self.image.value = self.png()
+    def show(self, key: Hashable, draw: Callable[[], object], *, alt: str | None = None) -> None:
+        """Show the picture of selection ``key`` with ``alt`` text, calling ``draw()`` if new.
 
-    def show(self, key: Hashable, draw: Callable[[], None]) -> None:
-        """Show the picture of selection ``key``, calling ``draw()`` only if it is new.
-
-        ``draw`` must draw the whole picture of ``key`` on the figure. A selection shown before
-        reuses its PNG (a revisit or a Reset costs ~2 ms); the figure itself is then redrawn
-        only when :meth:`ensure_drawn` asks, so code reading the figure sees what is on screen.
+        ``draw`` must draw the whole picture of ``key`` on the figure; ``alt`` says in words what
+        it shows (default: the panel's current ``alt``). A selection shown before reuses its PNG
+        (a revisit or a Reset costs ~2 ms); the figure itself is then redrawn only when
+        :meth:`ensure_drawn` asks, so code reading the figure sees what is on screen.
 
         >>> panel = FigurePanel("demo", figsize=(2, 1), dpi=40)
         >>> calls = []
         >>> for key in ("a", "b", "a"):
-        ...     panel.show(key, lambda key=key: calls.append(key))
-        >>> calls
-        ['a', 'b']
+        ...     panel.show(key, lambda key=key: calls.append(key), alt=f"Picture {key}")
+        >>> calls, panel.alt
+        (['a', 'b'], 'Picture a')
         >>> panel.ensure_drawn(); calls
         ['a', 'b', 'a']
         """
         self._key, self._draw_current = key, draw
-        png = self._png_cache.get(key)
-        if png is None:
-            self.ensure_drawn()
-            png = self._png_cache[key] = self.png()
-            while len(self._png_cache) > PNG_CACHE_SIZE:
-                self._png_cache.pop(next(iter(self._png_cache)))
-        self.image.value = png
+        if alt is not None:
+            self.alt = alt
+        self.png_bytes, data = self._pictures.get(key, self._draw_new)
+        self.image.value = (
+            f'<img alt="{html.escape(self.alt)}" src="data:image/png;base64,{data}" '
+            'style="max-width:100%">'
+        )
+
+    def _draw_new(self) -> tuple[bytes, str]:
+        """Draw the shown selection; its PNG and the PNG's base64 text (for the data URL)."""
+        self.ensure_drawn()
+        png = self.png()
+        return png, base64.b64encode(png).decode("ascii")
 
     def ensure_drawn(self) -> None:
         """Draw the shown selection on the figure if its PNG came from the cache."""
@@ -374,33 +391,13 @@ def source_phrase(source_ids: Iterable[str], *, data_dir=None) -> str:
 # --------------------------------------------------------------------------- the tool base
 
 
-class Tool:
-    """Base class of every interactive tool: controls, outputs, ``view``, reset, update.
+class Controls:
+    """Controls with defaults, wired so that every user change costs exactly one ``update()``.
 
-    Subclasses build their controls and panels, then call :meth:`_finish` with the controls
-    (name → widget) and the output widgets; ``update()`` recomputes the outputs from the
-    controls. Batch changes inside ``with tool.hold():`` trigger a single update at the end;
-    a subclass reacts to one control (e.g. refilling another's options) in
-    :meth:`_on_control_change`, and every user change costs exactly one ``update()``.
-
-    >>> import ipywidgets as widgets
-    >>> class Echo(Tool):
-    ...     def __init__(self):
-    ...         super().__init__()
-    ...         self.text = labelled(widgets.Text(value="hi"), "text", "Text:")
-    ...         self.out = TablePanel("echo")
-    ...         self._finish({"text": self.text}, [self.out.html])
-    ...     def update(self):
-    ...         self.title = f"You typed {self.text.value!r}"
-    ...         self.out.show(pd.DataFrame({"text": [self.text.value]}), self.title)
-    >>> echo = Echo()
-    >>> echo.text.value = "bye"; echo.title
-    "You typed 'bye'"
-    >>> echo.reset(); echo.title
-    "You typed 'hi'"
+    Batch changes inside ``with tool.hold():`` trigger a single update at the end; a subclass
+    reacts to one control (e.g. refilling another's options) in :meth:`_on_control_change`,
+    and restores dependent options before a reset in :meth:`_before_reset`.
     """
-
-    title: str = ""
 
     def __init__(self) -> None:
         self._holding = 0
@@ -408,35 +405,17 @@ class Tool:
         self._in_reset = False
         self.controls: dict[str, widgets.Widget] = {}
         self.defaults: dict[str, object] = {}
-        self.view: widgets.VBox = widgets.VBox()
 
-    # Subclasses override.
-    def update(self) -> None:  # pragma: no cover - abstract
-        """Recompute every output from the current control values."""
-        raise NotImplementedError
+    def update(self) -> None:
+        """Recompute every output from the current control values (each tool defines it)."""
+        raise NotImplementedError(f"{type(self).__name__} must define update()")
 
-    def _finish(
-        self,
-        controls: dict[str, widgets.Widget],
-        outputs: Sequence[widgets.Widget],
-        *,
-        rows: Sequence[Sequence[widgets.Widget]] | None = None,
-        header: widgets.Widget | None = None,
-    ) -> None:
-        """Record controls and defaults, wire them, lay out the view and draw once."""
+    def _wire(self, controls: dict[str, widgets.Widget]) -> None:
+        """Record the controls and their defaults; call :meth:`_changed` when one changes."""
         self.controls = dict(controls)
         self.defaults = {name: control.value for name, control in self.controls.items()}
-        self.reset_button = reset_button(self.reset)
         for name, control in self.controls.items():
             control.observe(lambda _change, name=name: self._changed(name), names="value")
-        if rows is None:
-            rows = [list(self.controls.values())]
-        boxes = [widgets.HBox(list(row)) for row in rows]
-        boxes[-1].children = (*boxes[-1].children, self.reset_button)
-        children = ([header] if header is not None else []) + boxes + list(outputs)
-        self.view = widgets.VBox(children)
-        self.view.add_class("mdr-tool")
-        self.update()
 
     def _on_control_change(self, name: str) -> None:
         """Hook: react to one control's change before the redraw (e.g. refill options).
@@ -476,6 +455,72 @@ class Tool:
             finally:
                 self._in_reset = False
             self._pending = True
+
+
+class Tool(Controls):
+    """Base class of every interactive tool: controls, outputs, ``view``, data and figure.
+
+    Subclasses call ``super().__init__(data_dir)`` (``data_dir`` becomes a ``str`` or None),
+    build their controls and panels, then call :meth:`_finish` with the controls (name →
+    widget) and the output widgets; ``update()`` recomputes the outputs from the controls (see
+    :class:`Controls`). A tool that draws keeps its :class:`FigurePanel` in ``panel``;
+    ``figure`` is then the picture on screen. :meth:`cached` keeps the data views it computed.
+
+    >>> import ipywidgets as widgets
+    >>> class Echo(Tool):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.text = labelled(widgets.Text(value="hi"), "text", "Text:")
+    ...         self.out = TablePanel("echo")
+    ...         self._finish({"text": self.text}, [self.out.html])
+    ...     def update(self):
+    ...         self.title = f"You typed {self.text.value!r}"
+    ...         self.out.show(pd.DataFrame({"text": [self.text.value]}), self.title)
+    >>> echo = Echo()
+    >>> echo.text.value = "bye"; echo.title
+    "You typed 'bye'"
+    >>> echo.reset(); echo.title
+    "You typed 'hi'"
+    """
+
+    title: str = ""
+    #: The panel a drawing tool draws on (None for a tool that only shows tables and text).
+    panel: FigurePanel | None = None
+
+    def __init__(self, data_dir: str | os.PathLike | None = None) -> None:
+        super().__init__()
+        self.data_dir = None if data_dir is None else os.fspath(data_dir)
+        self._views = Memo(size=128)
+        self.view: widgets.VBox = widgets.VBox()
+
+    def cached(self, key: Hashable, compute: Callable[[], object]):
+        """The data view for ``key`` (e.g. the selected rows), computed once per tool."""
+        return self._views.get(key, compute)
+
+    @property
+    def figure(self) -> Figure:
+        """The figure of the current selection (drawn now if its picture came from the cache)."""
+        if self.panel is None:
+            raise AttributeError(f"{type(self).__name__} draws no figure")
+        self.panel.ensure_drawn()
+        return self.panel.figure
+
+    def _finish(
+        self,
+        controls: dict[str, widgets.Widget],
+        outputs: Sequence[widgets.Widget],
+        *,
+        rows: Sequence[Sequence[widgets.Widget]] | None = None,
+    ) -> None:
+        """Wire the controls, lay out the view (``rows`` of controls, then outputs), draw once."""
+        self._wire(controls)
+        self.reset_button = reset_button(self.reset)
+        rows = [list(self.controls.values())] if rows is None else rows
+        boxes = [widgets.HBox(list(row)) for row in rows]
+        boxes[-1].children = (*boxes[-1].children, self.reset_button)
+        self.view = widgets.VBox([*boxes, *outputs])
+        self.view.add_class("mdr-tool")
+        self.update()
 
     def _repr_mimebundle_(self, **kwargs):
         return self.view._repr_mimebundle_(**kwargs)

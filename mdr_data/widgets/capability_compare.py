@@ -4,7 +4,7 @@ A count the source gives as a range (China's 75–100 ICBMs) is drawn as a bar f
 with both ends labelled, a single figure as a point, and a capability without any number is
 listed as "no figure given" — never drawn as zero.
 
->>> from mdr_data.widgets import capability_compare
+>>> from mdr_data.widgets.capability_compare import capability_compare
 >>> tool = capability_compare(actors=["CHN"], category="ICBM")
 >>> tool.current_table[["count_low", "count_high"]].iloc[0].tolist()
 [75, 100]
@@ -14,22 +14,31 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import plots, vocabulary
 from mdr_data.tables import unknown_value_message
-from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, labelled, source_phrase
+from mdr_data.widgets._base import (
+    FigurePanel,
+    TablePanel,
+    Tool,
+    clear_axes,
+    labelled,
+    source_phrase,
+)
 
-__all__ = ["ALL", "CapabilityCompare", "capability_compare"]
+__all__ = ["ALL", "CapabilityCompare", "capability_compare", "count_text"]
 
 ALL = "(all categories)"
 #: The offensive-missile states notebook 02 is about (those present are selected by default).
 DEFAULT_ACTORS = ("CHN", "RUS", "PRK", "IRN", "SOUTH_ASIA")
 #: Height in inches of the figure when the selection has no rows (just a one-line message).
 EMPTY_HEIGHT = 0.7
-#: How many pictures of selections already drawn are kept (the oldest is dropped first).
 TABLE_COLUMNS = ["actor", "category", "system", "status", "count", "source_id", "confidence"]
+UNVERIFIED_NOTE = (
+    "Rows marked 'unverified' are reported only by the news article the course started from, "
+    "not confirmed in the review itself."
+)
 
 
 def count_text(low, high) -> str:
@@ -52,41 +61,31 @@ class CapabilityCompare(Tool):
 
     Controls: ``actors`` (multi-select), ``category``. State: ``current_table`` (the matching
     capability rows), ``no_figure`` (names of rows without a count), ``figure``, ``title``.
-    The PNG of a selection already drawn is reused; ``figure`` is redrawn when read.
     """
 
     def __init__(self, actors=None, category: str | None = None, *, data_dir=None):
-        super().__init__()
-        self.data_dir = data_dir
-        self._capabilities = mdr_data.capabilities(data_dir=data_dir)
-        table = mdr_data.actors(data_dir=data_dir)
+        super().__init__(data_dir)
+        self._capabilities = mdr_data.capabilities(data_dir=self.data_dir)
+        table = mdr_data.actors(data_dir=self.data_dir)
         self._names = dict(zip(table["actor_id"], table["name"], strict=True))
         holders = [a for a in table["actor_id"] if a in set(self._capabilities["actor_id"])]
         self._colours = plots.actor_colours(holders)
-        self._cache: dict[tuple, pd.DataFrame] = {}
-        if actors is None:
-            chosen = [a for a in DEFAULT_ACTORS if a in holders] or holders[:4]
-        else:
-            chosen = [mdr_data.resolve_actor(a, data_dir=data_dir) for a in actors]
-        present = set(self._capabilities["category"].astype(str))
-        categories = [ALL, *[c for c in self._vocabulary() if c in present]]
-        if category is None or category == ALL:
-            category = ALL
-        elif category not in categories:
-            if category not in self._vocabulary():
-                raise ValueError(unknown_value_message("category", category, categories[1:]))
-            category = ALL  # a valid category without rows (yet): show everything instead
+        categories = _categories(self._capabilities, self.data_dir)
         self.actors = labelled(
             widgets.SelectMultiple(
                 options=[(self._names.get(a, a), a) for a in holders],
-                value=tuple(chosen),
+                value=_chosen(actors, holders, self.data_dir),
                 rows=min(max(len(holders), 3), 8),
             ),
             "actors",
             "Actors:",
         )
         self.category = labelled(
-            widgets.Dropdown(options=categories, value=category), "category", "Category:"
+            widgets.Dropdown(
+                options=categories, value=_category(category, categories, self.data_dir)
+            ),
+            "category",
+            "Category:",
         )
         self.panel = FigurePanel(
             "capabilities",
@@ -100,124 +99,163 @@ class CapabilityCompare(Tool):
             [self.panel.image, self.table_panel.html],
         )
 
-    @staticmethod
-    def _height(rows: int) -> float:
-        """Figure height in inches for ``rows`` drawn rows (two-line labels up to 10)."""
-        return min(max(2.6, 1.35 + 0.6 * rows), 9.0)
-
-    def _vocabulary(self) -> list[str]:
-        return vocabulary.values("capabilities", "category", self.data_dir)
-
-    def _rows(self, actors: tuple[str, ...], category: str) -> pd.DataFrame:
-        key = (actors, category)
-        if key not in self._cache:
-            frame = self._capabilities
-            mask = frame["actor_id"].isin(list(actors))
-            if category != ALL:
-                mask &= frame["category"].astype(str) == category
-            order = {a: i for i, a in enumerate(self._names)}
-            rows = frame.loc[mask]
-            rows = rows.assign(_order=rows["actor_id"].map(order)).sort_values(
-                ["_order", "category"], kind="stable"
-            )
-            self._cache[key] = rows.drop(columns="_order").reset_index(drop=True)
-        return self._cache[key]
-
-    @property
-    def figure(self) -> Figure:
-        """The chart of the current selection (drawn on demand when its PNG came from cache)."""
-        self.panel.ensure_drawn()
-        return self.panel.figure
-
-    def _draw(self, rows: pd.DataFrame, category: str, empty: str) -> None:
-        """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel."""
-        what = "All capability categories" if category == ALL else category
-        missing = rows["count_low"].isna() & rows["count_high"].isna()
-        drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
-        if len(rows):
-            self.panel.set_height(self._height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
-        else:
-            # A short strip with the message, not a tall blank chart.
-            self.panel.set_height(EMPTY_HEIGHT, top=0.1, bottom=0.1)
-        self.panel.clear()
-        ax = self.panel.ax
-        if len(rows):
-            plots.range_chart(
-                ax,
-                rows,
-                names=self._names,
-                colours=self._colours,
-                title=f"{what}: numbers as the sources give them"
-                if category != ALL
-                else "Numbers as the sources give them",
-            )
-        else:
-            ax.text(
-                0.5,
-                0.5,
-                empty,
-                ha="center",
-                va="center",
-                fontsize=plots.BASE_FONT_SIZE,
-                transform=self.panel.figure.transFigure,  # centred in the figure, not the axes
-            )
-            ax.set_axis_off()
-
     def update(self) -> None:
         """Redraw the range chart and the table for the selected actors and category."""
-        actors = tuple(self.actors.value)
-        category = self.category.value
-        rows = self._rows(actors, category)
+        actors, category = tuple(self.actors.value), self.category.value
+        rows = self.cached(
+            (actors, category), lambda: _rows(self._capabilities, self._names, actors, category)
+        )
         self.current_table = rows
         names = [self._names.get(a, a) for a in actors]
-        what = "All capability categories" if category == ALL else category
-        who = ", ".join(names) if names else "no actor selected"
-        if not names:
-            empty = "No actor selected: pick one or more actors to compare their figures"
-            self.title = f"{what}: no actor selected, so there is nothing to compare"
-        elif rows.empty:
-            # Say plainly that the data holds no such row; no source is claimed for it.
-            empty = f"No {'capability' if category == ALL else category} figures for {who}"
-            empty += " in the data"
-            self.title = empty
-        else:
-            empty = ""
-            sources = source_phrase(rows["source_id"], data_dir=self.data_dir)
-            self.title = f"{what}: {who}, according to the 2019 MDR as reported by {sources}"
-        missing = rows["count_low"].isna() & rows["count_high"].isna()
-        self.no_figure = [
-            f"{self._names.get(a, a)} ({c})"
-            for a, c in zip(
-                rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True
-            )
-        ]
+        self.title, empty = _title(category, names, rows, self.data_dir)
+        self.no_figure = _no_figure(rows, self._names)
         # The picture is a pure function of the selection (and of the data read when the tool
         # was built), so a selection drawn before reuses its PNG.
-        self.panel.show((actors, category), lambda: self._draw(rows, category, empty))
-        shown = pd.DataFrame(
-            {
-                "actor": [self._names.get(a, a) for a in rows["actor_id"]],
-                "category": rows["category"].astype(str).tolist(),
-                "system": rows["system"].tolist(),
-                "status": rows["status"].astype(str).tolist(),
-                "count": [
-                    count_text(lo, hi)
-                    for lo, hi in zip(rows["count_low"], rows["count_high"], strict=True)
-                ],
-                "source_id": rows["source_id"].tolist(),
-                "confidence": rows["confidence"].astype(str).tolist(),
-            },
-            columns=TABLE_COLUMNS,
+        self.panel.show(
+            (actors, category),
+            lambda: _draw(self.panel, rows, category, empty, self._names, self._colours),
+            alt=_alt_text(self.title, empty, rows, self._names),
         )
-        note = None
-        if self.no_figure:
-            note = "No figure given for: " + "; ".join(self.no_figure) + "."
-        if "unverified" in set(shown["confidence"]):
-            note = (note + " " if note else "") + (
-                "Rows marked 'unverified' are reported only by the news article the course "
-                "started from, not confirmed in the review itself."
-            )
-        self.table_panel.show(shown, self.title, empty_message=f"{empty}.", note=note)
+        shown = _table(rows, self._names)
+        self.table_panel.show(
+            shown, self.title, empty_message=f"{empty}.", note=_note(self.no_figure, shown)
+        )
+
+
+def _chosen(actors, holders: list[str], data_dir) -> tuple[str, ...]:
+    """The actors selected at the start: those asked for, else notebook 02's states."""
+    if actors is None:
+        return tuple([a for a in DEFAULT_ACTORS if a in holders] or holders[:4])
+    return tuple(mdr_data.resolve_actor(a, data_dir=data_dir) for a in actors)
+
+
+def _categories(capabilities: pd.DataFrame, data_dir) -> list[str]:
+    """ALL, then the schema's categories that have rows, in the schema's order."""
+    present = set(capabilities["category"].astype(str))
+    order = vocabulary.values("capabilities", "category", data_dir)
+    return [ALL, *[c for c in order if c in present]]
+
+
+def _category(category: str | None, categories: list[str], data_dir) -> str:
+    """The category selected at the start (ValueError for a value the schema does not know)."""
+    if category in categories:
+        return category
+    if category is not None and category not in vocabulary.values(
+        "capabilities", "category", data_dir
+    ):
+        raise ValueError(unknown_value_message("category", category, categories[1:]))
+    return ALL  # None, or a valid category without rows (yet): show everything instead
+
+
+def _rows(capabilities: pd.DataFrame, names: dict, actors: tuple, category: str) -> pd.DataFrame:
+    """The selected actors' capability rows, in the actors table's order, then by category."""
+    order = {a: i for i, a in enumerate(names)}
+    mask = capabilities["actor_id"].isin(list(actors))
+    if category != ALL:
+        mask &= capabilities["category"].astype(str) == category
+    rows = capabilities.loc[mask]
+    rows = rows.assign(_order=rows["actor_id"].map(order))
+    rows = rows.sort_values(["_order", "category"], kind="stable")
+    return rows.drop(columns="_order").reset_index(drop=True)
+
+
+def _no_figure(rows: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """ "Actor (category)" for each row with no count at all."""
+    missing = rows["count_low"].isna() & rows["count_high"].isna()
+    chosen = zip(rows.loc[missing, "actor_id"], rows.loc[missing, "category"], strict=True)
+    return [f"{names.get(a, a)} ({c})" for a, c in chosen]
+
+
+def _title(category: str, names: list[str], rows: pd.DataFrame, data_dir) -> tuple[str, str]:
+    """The tool's title, and the message drawn instead of an empty chart ("" when not empty)."""
+    what = "All capability categories" if category == ALL else category
+    if not names:
+        empty = "No actor selected: pick one or more actors to compare their figures"
+        return f"{what}: no actor selected, so there is nothing to compare", empty
+    who = ", ".join(names)
+    if rows.empty:
+        # Say plainly that the data holds no such row; no source is claimed for it.
+        empty = f"No {'capability' if category == ALL else category} figures for {who} in the data"
+        return empty, empty
+    sources = source_phrase(rows["source_id"], data_dir=data_dir)
+    return f"{what}: {who}, according to the 2019 MDR as reported by {sources}", ""
+
+
+def _height(rows: int) -> float:
+    """Figure height in inches for ``rows`` drawn rows (two-line labels up to 10)."""
+    return min(max(2.6, 1.35 + 0.6 * rows), 9.0)
+
+
+def _set_height(panel: FigurePanel, inches: float, *, top: float = 0.55, bottom: float = 0.8):
+    """Change the figure's height, keeping the top and bottom margins fixed in inches."""
+    figure = panel.figure
+    width, height = figure.get_size_inches()
+    if abs(height - inches) > 1e-6:
+        figure.set_size_inches(width, inches)
+    figure.subplots_adjust(top=1 - top / inches, bottom=bottom / inches)
+
+
+def _draw(panel: FigurePanel, rows: pd.DataFrame, category: str, empty: str, names, colours):
+    """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel."""
+    missing = rows["count_low"].isna() & rows["count_high"].isna()
+    drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
+    if len(rows):
+        _set_height(panel, _height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
+    else:
+        # A short strip with the message, not a tall blank chart.
+        _set_height(panel, EMPTY_HEIGHT, top=0.1, bottom=0.1)
+    clear_axes(panel.ax)
+    if len(rows):
+        title = "Numbers as the sources give them"
+        if category != ALL:
+            title = f"{category}: numbers as the sources give them"
+        plots.range_chart(panel.ax, rows, names=names, colours=colours, title=title)
+    else:
+        centre = {"ha": "center", "va": "center", "transform": panel.figure.transFigure}
+        panel.ax.text(0.5, 0.5, empty, fontsize=plots.BASE_FONT_SIZE, **centre)  # of the figure
+        panel.ax.set_axis_off()
+
+
+def _alt_text(title: str, empty: str, rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """The chart in words: each row's actor, category, system and figure, as drawn."""
+    if empty:
+        return f"Empty chart: {empty}."
+    items = []
+    for row in rows.itertuples(index=False):
+        system = f" ({row.system})" if isinstance(row.system, str) and row.system else ""
+        figure = count_text(row.count_low, row.count_high)
+        flag = " (unverified)" if str(row.confidence) == "unverified" else ""
+        items.append(
+            f"{names.get(row.actor_id, row.actor_id)}, {row.category}{system}: {figure}{flag}"
+        )
+    return f"Range chart. {title}. " + "; ".join(items) + "."
+
+
+def _table(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The rows as the table under the chart shows them (counts written as ranges)."""
+    return pd.DataFrame(
+        {
+            "actor": [names.get(a, a) for a in rows["actor_id"]],
+            "category": rows["category"].astype(str).tolist(),
+            "system": rows["system"].tolist(),
+            "status": rows["status"].astype(str).tolist(),
+            "count": [
+                count_text(lo, hi)
+                for lo, hi in zip(rows["count_low"], rows["count_high"], strict=True)
+            ],
+            "source_id": rows["source_id"].tolist(),
+            "confidence": rows["confidence"].astype(str).tolist(),
+        },
+        columns=TABLE_COLUMNS,
+    )
+
+
+def _note(no_figure: list[str], shown: pd.DataFrame) -> str | None:
+    """Name the rows without a figure, and say what 'unverified' means when one is shown."""
+    parts = ["No figure given for: " + "; ".join(no_figure) + "."] if no_figure else []
+    if "unverified" in set(shown["confidence"]):
+        parts.append(UNVERIFIED_NOTE)
+    return " ".join(parts) or None
 
 
 def capability_compare(actors=None, category: str | None = None, *, data_dir=None):

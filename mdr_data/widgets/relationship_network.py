@@ -5,7 +5,7 @@ The layout is computed once from the actors table (a circle grouped by region, s
 kind, one-way edges carry arrows and multilateral formats are shaded. The visible edges are
 listed below the figure with their sources.
 
->>> from mdr_data.widgets import relationship_network
+>>> from mdr_data.widgets.relationship_network import relationship_network
 >>> net = relationship_network(focus="JPN")
 >>> all("JPN" in pair for pair in zip(net.current_table["actor_from"],
 ...                                   net.current_table["actor_to"]))
@@ -18,7 +18,6 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
-from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import plots, vocabulary
@@ -28,6 +27,7 @@ from mdr_data.widgets._base import (
     TablePanel,
     Tool,
     add_classes,
+    clear_axes,
     labelled,
     source_phrase,
 )
@@ -35,7 +35,9 @@ from mdr_data.widgets._base import (
 __all__ = ["ALL_ACTORS", "RelationshipNetwork", "relationship_network"]
 
 ALL_ACTORS = ""
-#: How many pictures of selections already drawn are kept (the oldest is dropped first).
+UNVERIFIED_NOTE = (
+    "Edges marked 'unverified' are reported only by the news article the course started from."
+)
 TABLE_COLUMNS = [
     "from",
     "to",
@@ -85,46 +87,19 @@ class RelationshipNetwork(Tool):
     """The relationship network; build it with :func:`relationship_network`.
 
     Controls: ``kinds`` (multi-select), ``focus`` (an actor id, or ``""`` for all).
-    State: ``current_table`` (visible edges), ``figure``, ``title``. The PNG of a selection
-    already drawn is reused; ``figure`` is redrawn when read.
+    State: ``current_table`` (visible edges), ``figure``, ``title``.
     """
 
     def __init__(self, kinds=None, focus: str | None = None, *, data_dir=None):
-        super().__init__()
-        self.data_dir = data_dir
-        self._edges = mdr_data.relationships(data_dir=data_dir)
-        actors = mdr_data.actors(data_dir=data_dir)
+        super().__init__(data_dir)
+        self._edges = mdr_data.relationships(data_dir=self.data_dir)
+        actors = mdr_data.actors(data_dir=self.data_dir)
         linked = set(self._edges["actor_from"]) | set(self._edges["actor_to"])
         self._actors = actors[actors["actor_id"].isin(linked)].reset_index(drop=True)
         self._names = dict(zip(actors["actor_id"], actors["name"], strict=True))
         self._positions = plots.network_layout(self._actors)
-        self._cache: dict[tuple, pd.DataFrame] = {}
-        present = set(self._edges["kind"].astype(str))
-        vocabulary = [k for k in self._edges["kind"].cat.categories if k in present]
-        if kinds is None:
-            kinds = tuple(vocabulary)
-        else:
-            kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-            unknown = [k for k in kinds if k not in vocabulary]
-            if unknown:
-                raise ValueError(unknown_value_message("relationship kind", unknown[0], vocabulary))
-        focus = ALL_ACTORS if not focus else mdr_data.resolve_actor(focus, data_dir=data_dir)
-        self.kinds = labelled(
-            widgets.SelectMultiple(
-                options=vocabulary, value=kinds, rows=min(max(len(vocabulary), 3), 10)
-            ),
-            "kinds",
-            "Kinds:",
-        )
-        self.focus = labelled(
-            widgets.Dropdown(
-                options=[("(all actors)", ALL_ACTORS)]
-                + [(self._names[a], a) for a in self._actors["actor_id"]],
-                value=focus,
-            ),
-            "focus",
-            "Focus on:",
-        )
+        self.kinds = _kinds_control(self._edges, kinds)
+        self.focus = _focus_control(self._actors, self._names, focus, self.data_dir)
         self.panel = FigurePanel(
             "network",
             figsize=(7.5, 5.4),
@@ -138,25 +113,32 @@ class RelationshipNetwork(Tool):
             [widgets.HBox([self.panel.image, self.legend]), self.table_panel.html],
         )
 
-    def _visible(self, kinds: tuple[str, ...], focus: str) -> pd.DataFrame:
-        key = (kinds, focus)
-        if key not in self._cache:
-            edges = self._edges
-            mask = edges["kind"].astype(str).isin(list(kinds))
-            if focus:
-                mask &= (edges["actor_from"] == focus) | (edges["actor_to"] == focus)
-            self._cache[key] = edges.loc[mask].reset_index(drop=True)
-        return self._cache[key]
-
-    @property
-    def figure(self) -> Figure:
-        """The network of the current selection (drawn on demand when its PNG came from cache)."""
-        self.panel.ensure_drawn()
-        return self.panel.figure
-
-    def _draw(self, edges: pd.DataFrame, focus: str) -> None:
+    def update(self) -> None:
+        """Redraw the network and the edge table for the selected kinds and focus."""
+        kinds, focus = tuple(self.kinds.value), self.focus.value
+        edges = self.cached((kinds, focus), lambda: _visible(self._edges, kinds, focus))
+        self.current_table = edges
         who = self._names.get(focus, focus) if focus else "all actors"
-        self.panel.clear()
+        what = ", ".join(kinds) if kinds else "no kind selected"
+        sources = source_phrase(edges["source_id"], data_dir=self.data_dir)
+        self.title = (
+            f"Relationships of {who} ({len(edges)} shown; kinds: {what}), according to {sources}"
+        )
+        # The picture is a pure function of the selection and of the data read at build time.
+        alt = _alt_text(edges, who, what, self._names)
+        self.panel.show((kinds, focus), lambda: self._draw(edges, focus, who), alt=alt)
+        self.legend.value = legend_html(
+            [k for k in self.kinds.options if k in set(edges["kind"].astype(str))],
+            multilateral=bool(edges["multilateral_format"].notna().any()),
+            directed=bool(edges["directed"].fillna(False).any()),
+            data_dir=self.data_dir,
+        )
+        shown = _table(edges, self._names)
+        note = UNVERIFIED_NOTE if "unverified" in set(shown["confidence"]) else None
+        self.table_panel.show(shown, self.title, empty_message="No relationships match.", note=note)
+
+    def _draw(self, edges: pd.DataFrame, focus: str, who: str) -> None:
+        clear_axes(self.panel.ax)
         plots.network(
             self.panel.ax,
             edges,
@@ -168,50 +150,69 @@ class RelationshipNetwork(Tool):
             data_dir=self.data_dir,
         )
 
-    def update(self) -> None:
-        """Redraw the network and the edge table for the selected kinds and focus."""
-        kinds = tuple(self.kinds.value)
-        focus = self.focus.value
-        edges = self._visible(kinds, focus)
-        self.current_table = edges
-        who = self._names.get(focus, focus) if focus else "all actors"
-        what = ", ".join(kinds) if kinds else "no kind selected"
-        sources = source_phrase(edges["source_id"], data_dir=self.data_dir)
-        self.title = (
-            f"Relationships of {who} ({len(edges)} shown; kinds: {what}), according to {sources}"
-        )
-        # The picture is a pure function of the selection (and of the data read when the tool
-        # was built), so a selection drawn before reuses its PNG.
-        self.panel.show((kinds, focus), lambda: self._draw(edges, focus))
-        present = set(edges["kind"].astype(str))
-        self.legend.value = legend_html(
-            [k for k in self.kinds.options if k in present],
-            multilateral=bool(edges["multilateral_format"].notna().any()),
-            directed=bool(edges["directed"].fillna(False).any()),
-            data_dir=self.data_dir,
-        )
-        directed = edges["directed"].fillna(False).astype(bool)
-        shown = pd.DataFrame(
-            {
-                "from": [self._names.get(a, a) for a in edges["actor_from"]],
-                "to": [self._names.get(a, a) for a in edges["actor_to"]],
-                "kind": edges["kind"].astype(str).tolist(),
-                "direction": ["one-way →" if d else "mutual" for d in directed],
-                "instrument": edges["instrument"].tolist(),
-                "year": edges["year"].tolist(),
-                "multilateral_format": edges["multilateral_format"].tolist(),
-                "source_id": edges["source_id"].tolist(),
-                "confidence": edges["confidence"].astype(str).tolist(),
-            },
-            columns=TABLE_COLUMNS,
-        )
-        note = None
-        if "unverified" in set(shown["confidence"]):
-            note = (
-                "Edges marked 'unverified' are reported only by the news article the course "
-                "started from."
-            )
-        self.table_panel.show(shown, self.title, empty_message="No relationships match.", note=note)
+
+def _kinds_control(edges: pd.DataFrame, kinds) -> widgets.SelectMultiple:
+    """The kinds present, in the schema's order; all selected, or those asked for."""
+    present = set(edges["kind"].astype(str))
+    options = [k for k in edges["kind"].cat.categories if k in present]
+    if kinds is None:
+        kinds = tuple(options)
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    unknown = [k for k in kinds if k not in options]
+    if unknown:
+        raise ValueError(unknown_value_message("relationship kind", unknown[0], options))
+    control = widgets.SelectMultiple(
+        options=options, value=kinds, rows=min(max(len(options), 3), 10)
+    )
+    return labelled(control, "kinds", "Kinds:")
+
+
+def _focus_control(actors: pd.DataFrame, names: dict, focus, data_dir) -> widgets.Dropdown:
+    """Every actor with a relationship, or all of them (``ALL_ACTORS``, the default)."""
+    focus = ALL_ACTORS if not focus else mdr_data.resolve_actor(focus, data_dir=data_dir)
+    options = [("(all actors)", ALL_ACTORS), *((names[a], a) for a in actors["actor_id"])]
+    return labelled(widgets.Dropdown(options=options, value=focus), "focus", "Focus on:")
+
+
+def _visible(edges: pd.DataFrame, kinds: tuple[str, ...], focus: str) -> pd.DataFrame:
+    """The edges of the selected kinds, touching ``focus`` if one is chosen."""
+    mask = edges["kind"].astype(str).isin(list(kinds))
+    if focus:
+        mask &= (edges["actor_from"] == focus) | (edges["actor_to"] == focus)
+    return edges.loc[mask].reset_index(drop=True)
+
+
+def _alt_text(edges: pd.DataFrame, who: str, what: str, names: dict[str, str]) -> str:
+    """The network in words: how many edges, then each as "A → B (kind)" or "A – B (kind)"."""
+    head = f"Network diagram of the relationships of {who} (kinds: {what}): {len(edges)} shown"
+    if edges.empty:
+        return head + "."
+    directed = edges["directed"].fillna(False).astype(bool)  # as drawn: no arrow when unknown
+    items = [
+        f"{names.get(a, a)} {'→' if one_way else '–'} {names.get(b, b)} ({kind})"
+        for a, b, kind, one_way in zip(edges["actor_from"], edges["actor_to"], edges["kind"],
+                                       directed, strict=True)
+    ]  # fmt: skip
+    return f"{head}: " + "; ".join(items) + "."
+
+
+def _table(edges: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The edges as the table under the figure shows them."""
+    directed = edges["directed"].fillna(False).astype(bool)
+    return pd.DataFrame(
+        {
+            "from": [names.get(a, a) for a in edges["actor_from"]],
+            "to": [names.get(a, a) for a in edges["actor_to"]],
+            "kind": edges["kind"].astype(str).tolist(),
+            "direction": ["one-way →" if d else "mutual" for d in directed],
+            "instrument": edges["instrument"].tolist(),
+            "year": edges["year"].tolist(),
+            "multilateral_format": edges["multilateral_format"].tolist(),
+            "source_id": edges["source_id"].tolist(),
+            "confidence": edges["confidence"].astype(str).tolist(),
+        },
+        columns=TABLE_COLUMNS,
+    )
 
 
 def relationship_network(kinds=None, focus: str | None = None, *, data_dir=None):

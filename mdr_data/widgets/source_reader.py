@@ -15,15 +15,13 @@ True
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
 import ipywidgets as widgets
 import pandas as pd
 
 from mdr_data import vocabulary
-from mdr_data.tables import data_version, unknown_value_message
 from mdr_data.views import claims_with_sources
-from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled
+from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled, refill
 
 __all__ = [
     "SourceReader",
@@ -42,25 +40,34 @@ _TABLE_COLUMNS = {
 }
 
 
-def _vocabulary(table: str, column: str, data_dir=None) -> list[str]:
-    return vocabulary.values(table, column, data_dir)
+def _select(claims: pd.DataFrame, theme: str, confidence: str) -> pd.DataFrame:
+    """The claims of one theme ("all": every theme) and confidence ("any": every level)."""
+    keep = pd.Series(True, index=claims.index)
+    if theme != "all":
+        keep &= claims["theme"] == theme
+    if confidence != "any":
+        keep &= claims["confidence"] == confidence
+    return claims.loc[keep.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=8)
-def _joined(data_dir: str | None, version: tuple | None = None) -> pd.DataFrame:
-    """:func:`mdr_data.views.claims_with_sources`, cached per data version."""
-    return claims_with_sources(data_dir=data_dir)
+def _claim_options(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """One dropdown option per claim: its id and the start of its text."""
+    options = []
+    for claim_id, text in zip(frame["claim_id"], frame["text"], strict=True):
+        text = _text(text) or ""
+        short = text if len(text) <= 70 else text[:67].rstrip() + "…"
+        options.append((f"{claim_id}: {short}", str(claim_id)))
+    return options
 
 
-def _select(frame: pd.DataFrame, theme: str | None, confidence: str | None) -> pd.DataFrame:
-    for column, value in (("theme", theme), ("confidence", confidence)):
-        if value is None:
-            continue
-        choices = {v.lower(): v for v in frame[column].cat.categories}  # the schema's order
-        if not isinstance(value, str) or value.strip().lower() not in choices:
-            raise ValueError(unknown_value_message(column, value, choices.values()))
-        frame = frame.loc[frame[column] == choices[value.strip().lower()]]
-    return frame.reset_index(drop=True)
+def _title(theme: str, confidence: str, count: int) -> str:
+    about = "all themes" if theme == "all" else f"the theme '{theme}'"
+    sure = "any confidence" if confidence == "any" else f"confidence '{confidence}'"
+    claims = f"{count} claim{'' if count == 1 else 's'}"
+    return (
+        f"Claims on {about}, {sure}: {claims} — who said each (said_by) and where we read it "
+        "(source_id), as recorded in mdr_data.claims()"
+    )
 
 
 def _text(value: object) -> str | None:
@@ -144,99 +151,59 @@ class SourceReader(Tool):
     """
 
     def __init__(self, data_dir: str | None = None):
-        super().__init__()
-        self.data_dir = None if data_dir is None else str(data_dir)
-        self._all = _joined(self.data_dir, data_version(self.data_dir))
+        super().__init__(data_dir)
+        self._all = claims_with_sources(data_dir=self.data_dir)
         present = set(self._all["theme"].dropna().astype(str))
-        themes = [t for t in _vocabulary("claims", "theme", data_dir) if t in present]
+        themes = [t for t in vocabulary.values("claims", "theme", self.data_dir) if t in present]
+        levels = vocabulary.values("claims", "confidence", self.data_dir)
         self.theme = labelled(
             widgets.Dropdown(options=[("All themes", "all"), *((t, t) for t in themes)]),
             "theme",
             "Theme:",
         )
         self.confidence = labelled(
-            widgets.Dropdown(
-                options=[
-                    ("Any confidence", "any"),
-                    *((c, c) for c in _vocabulary("claims", "confidence", data_dir)),
-                ]
-            ),
+            widgets.Dropdown(options=[("Any confidence", "any"), *((c, c) for c in levels)]),
             "confidence",
             "Confidence:",
         )
         self.claim = labelled(
-            widgets.Dropdown(options=self._claim_options("all", "any")), "claim", "Claim:"
+            widgets.Dropdown(options=_claim_options(self._all), layout={"width": "95%"}),
+            "claim",
+            "Claim:",
         )
-        self.claim.layout.width = "95%"
         self.card = add_classes(widgets.HTML(), "mdr-output", "mdr-output-claim")
         self.table = TablePanel("claims")
-        self.current_table = pd.DataFrame()
-        self.current_claim: pd.Series | None = None
         self._finish(
             {"theme": self.theme, "confidence": self.confidence, "claim": self.claim},
             [self.card, self.table.html],
             rows=[[self.theme, self.confidence], [self.claim]],
         )
 
-    # ------------------------------------------------------------------ selection
-
     def _selection(self, theme: str, confidence: str) -> pd.DataFrame:
-        return _select(
-            self._all,
-            None if theme == "all" else theme,
-            None if confidence == "any" else confidence,
-        )
-
-    def _claim_options(self, theme: str, confidence: str) -> list[tuple[str, str]]:
-        frame = self._selection(theme, confidence)
-        options = []
-        for claim_id, text in zip(frame["claim_id"], frame["text"], strict=True):
-            text = _text(text) or ""
-            short = text if len(text) <= 70 else text[:67].rstrip() + "…"
-            options.append((f"{claim_id}: {short}", str(claim_id)))
-        return options
-
-    def _refill_claims(self) -> None:
-        options = self._claim_options(self.theme.value, self.confidence.value)
-        keep = self.claim.value
-        self.claim.options = options
-        values = [value for _label, value in options]
-        self.claim.value = keep if keep in values else (values[0] if values else None)
+        return self.cached((theme, confidence), lambda: _select(self._all, theme, confidence))
 
     def _on_control_change(self, name: str) -> None:
         if name in ("theme", "confidence"):
-            self._refill_claims()
+            selection = self._selection(self.theme.value, self.confidence.value)
+            refill(self.claim, _claim_options(selection))
 
     def _before_reset(self) -> None:
-        self.claim.options = self._claim_options(
-            self.defaults["theme"], self.defaults["confidence"]
-        )
-
-    # ------------------------------------------------------------------ output
+        defaults = self._selection(self.defaults["theme"], self.defaults["confidence"])
+        self.claim.options = _claim_options(defaults)
 
     def update(self) -> None:
         """Show the selected claim's card and the table of the selection."""
         theme, confidence = self.theme.value, self.confidence.value
-        frame = self._selection(theme, confidence)
-        self.current_table = frame
-        about = "all themes" if theme == "all" else f"the theme '{theme}'"
-        sure = "any confidence" if confidence == "any" else f"confidence '{confidence}'"
-        count = f"{len(frame)} claim{'' if len(frame) == 1 else 's'}"
-        self.title = (
-            f"Claims on {about}, {sure}: {count} — who said each (said_by) and where we "
-            "read it (source_id), as recorded in mdr_data.claims()"
-        )
+        frame = self.current_table = self._selection(theme, confidence)
+        self.title = _title(theme, confidence, len(frame))
         chosen = frame.loc[frame["claim_id"] == self.claim.value]
-        if len(chosen):
-            self.current_claim = chosen.iloc[0]
+        self.current_claim = chosen.iloc[0] if len(chosen) else None
+        card = "<p class='mdr-empty'><i>No claim matches this selection.</i></p>"
+        if self.current_claim is not None:
             card = claim_card_html(self.current_claim)
-        else:
-            self.current_claim = None
-            card = "<p class='mdr-empty'><i>No claim matches this selection.</i></p>"
         self.card.value = TABLE_CSS + card
-        shown = frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS)
         self.table.show(
-            shown,
+            frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS),
             caption=self.title,
             empty_message="No claims match: choose another theme or confidence.",
         )

@@ -1,6 +1,6 @@
 """Notebook 00's table browser: pick a table, search it, filter a column, sort, show N rows.
 
->>> from mdr_data.widgets import table_browser
+>>> from mdr_data.widgets.table_browser import table_browser
 >>> browser = table_browser(table="actors")
 >>> browser.search.value = "india"
 >>> bool(browser.current_table["name"].str.contains("India").any())
@@ -32,46 +32,18 @@ class TableBrowser(Tool):
     """
 
     def __init__(self, table: str = "actors", *, rows: int = 10, data_dir=None):
-        super().__init__()
-        self.data_dir = data_dir
-        self._frames: dict[str, pd.DataFrame] = {}
-        self._haystacks: dict[str, pd.Series] = {}
-        self._results: dict[tuple, pd.DataFrame] = {}
+        super().__init__(data_dir)
         names = mdr_data.list_tables()
         if table not in names:
             raise ValueError(unknown_value_message("table", table, names))
         columns = list(self._frame(table).columns)
-        self.table = labelled(widgets.Dropdown(options=names, value=table), "table", "Table:")
-        self.search = labelled(
-            widgets.Text(value="", placeholder="words to find in any column"), "search", "Search:"
-        )
-        self.column = labelled(
-            widgets.Dropdown(options=columns, value=columns[0]), "column", "Filter column:"
-        )
-        self.value = labelled(
-            widgets.Dropdown(options=self._values(table, columns[0]), value=ANY), "value", "equals:"
-        )
-        self.sort_by = labelled(
-            widgets.Dropdown(options=columns, value=columns[0]), "sort-by", "Sort by:"
-        )
-        self.descending = labelled(widgets.Checkbox(value=False), "descending", "Descending")
-        self.rows = labelled(
-            widgets.IntSlider(value=rows, min=1, max=100, continuous_update=False),
-            "rows",
-            "Rows shown:",
-        )
+        controls = _controls(names, table, columns, self._values(table, columns[0]), rows)
+        self.table, self.search, self.rows = controls["table"], controls["search"], controls["rows"]
+        self.column, self.value = controls["column"], controls["value"]
+        self.sort_by, self.descending = controls["sort_by"], controls["descending"]
         self.output = TablePanel("table")
-        self._default_table = table
         self._finish(
-            {
-                "table": self.table,
-                "search": self.search,
-                "column": self.column,
-                "value": self.value,
-                "sort_by": self.sort_by,
-                "descending": self.descending,
-                "rows": self.rows,
-            },
+            controls,
             [self.output.html],
             rows=[
                 [self.table, self.search, self.rows],
@@ -79,99 +51,100 @@ class TableBrowser(Tool):
             ],
         )
 
-    # ------------------------------------------------------------------ data
-
     def _frame(self, table: str) -> pd.DataFrame:
-        if table not in self._frames:
-            self._frames[table] = mdr_data.load(table, data_dir=self.data_dir)
-        return self._frames[table]
-
-    def _haystack(self, table: str) -> pd.Series:
-        """One lower-case string per row joining every cell, for the text search."""
-        if table not in self._haystacks:
-            frame = self._frame(table)
-            text = pd.Series([""] * len(frame), index=frame.index, dtype=object)
-            for column in frame.columns:
-                text = text + " " + frame[column].astype(object).fillna("").astype(str)
-            self._haystacks[table] = text.str.lower()
-        return self._haystacks[table]
+        return self.cached(("table", table), lambda: mdr_data.load(table, data_dir=self.data_dir))
 
     def _values(self, table: str, column: str) -> list[str]:
         values = self._frame(table)[column].dropna().astype(str).unique().tolist()
         return [ANY, *sorted(values)]
 
-    def _result(self, key: tuple) -> pd.DataFrame:
-        """Filtered, sorted rows for one selection (cached; never mutated)."""
-        if key not in self._results:
-            table, search, column, value, sort_by, descending = key
-            frame = self._frame(table)
-            mask = pd.Series(True, index=frame.index)
-            for word in search.lower().split():
-                mask &= self._haystack(table).str.contains(word, regex=False)
-            if value != ANY and column in frame.columns:
-                mask &= frame[column].astype(object).astype(str) == value
-            result = frame.loc[mask]
-            if sort_by in result.columns:
-                result = result.sort_values(
-                    sort_by, ascending=not descending, kind="stable", na_position="last"
-                )
-            self._results[key] = result.reset_index(drop=True)
-        return self._results[key]
-
-    # ------------------------------------------------------------------ reactions
-
     def _on_control_change(self, name: str) -> None:
         if name == "table":
             columns = list(self._frame(self.table.value).columns)
-            self.column.options = columns
-            self.column.value = columns[0]
-            self.sort_by.options = columns
-            self.sort_by.value = columns[0]
-            name = "column"
-        if name == "column":
+            for control in (self.column, self.sort_by):
+                control.options = columns
+                control.value = columns[0]
+        if name in ("table", "column"):
             self.value.options = self._values(self.table.value, self.column.value)
             self.value.value = ANY
 
     def _before_reset(self) -> None:
-        columns = list(self._frame(self._default_table).columns)
-        self.column.options = columns
-        self.sort_by.options = columns
-        self.value.options = self._values(self._default_table, columns[0])
+        columns = list(self._frame(self.defaults["table"]).columns)
+        self.column.options = self.sort_by.options = columns
+        self.value.options = self._values(self.defaults["table"], columns[0])
 
     def update(self) -> None:
         """Recompute the shown rows and caption from the controls."""
-        table = self.table.value
-        key = (
-            table,
-            self.search.value.strip(),
-            self.column.value,
-            self.value.value,
-            self.sort_by.value,
-            bool(self.descending.value),
-        )
-        self.current_table = self._result(key)
+        table, search = self.table.value, self.search.value.strip()
+        query = (search, self.column.value, self.value.value, self.sort_by.value)
+        key = (table, *query, bool(self.descending.value))
+        frame = self._frame(table)
+        haystack = self.cached(("haystack", table), lambda: _haystack(frame))
+        self.current_table = self.cached(key, lambda: _result(frame, haystack, *key[1:]))
         self.shown_table = self.current_table.head(self.rows.value)
-        total = len(self._frame(table))
-        filters = []
-        if key[1]:
-            filters.append(f"containing {key[1]!r}")
-        if key[3] != ANY:
-            filters.append(f"where {key[2]} = {key[3]!r}")
-        matched = f"{len(self.current_table)} of {total} rows"
-        if filters:
-            matched += " " + " and ".join(filters)
-        order = "descending" if key[5] else "ascending"
-        self.title = (
-            f"Table '{table}': {matched}; showing {len(self.shown_table)}, "
-            f"sorted by {key[4]} ({order}). Each row names its source in source_id "
-            "(see mdr_data.sources())."
-        )
-        if table == "sources":
-            self.title = self.title.replace(
-                "Each row names its source in source_id (see mdr_data.sources()).",
-                "These are the sources the other tables cite.",
-            )
+        self.title = _title(key, len(self.current_table), len(frame), len(self.shown_table))
         self.output.show(self.shown_table, self.title)
+
+
+def _controls(tables: list[str], table: str, columns: list[str], values: list[str], rows: int):
+    """The browser's seven controls, by name, each with its label and CSS class."""
+    return {
+        "table": labelled(widgets.Dropdown(options=tables, value=table), "table", "Table:"),
+        "search": labelled(
+            widgets.Text(value="", placeholder="words to find in any column"), "search", "Search:"
+        ),
+        "column": labelled(
+            widgets.Dropdown(options=columns, value=columns[0]), "column", "Filter column:"
+        ),
+        "value": labelled(widgets.Dropdown(options=values, value=ANY), "value", "equals:"),
+        "sort_by": labelled(
+            widgets.Dropdown(options=columns, value=columns[0]), "sort-by", "Sort by:"
+        ),
+        "descending": labelled(widgets.Checkbox(value=False), "descending", "Descending"),
+        "rows": labelled(
+            widgets.IntSlider(value=rows, min=1, max=100, continuous_update=False),
+            "rows",
+            "Rows shown:",
+        ),
+    }
+
+
+def _haystack(frame: pd.DataFrame) -> pd.Series:
+    """One lower-case string per row joining every cell, for the text search."""
+    text = pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    for column in frame.columns:
+        text = text + " " + frame[column].astype(object).fillna("").astype(str)
+    return text.str.lower()
+
+
+def _result(frame, haystack, search, column, value, sort_by, descending) -> pd.DataFrame:
+    """The rows containing every word of ``search`` and whose ``column`` equals ``value``."""
+    mask = pd.Series(True, index=frame.index)
+    for word in search.lower().split():
+        mask &= haystack.str.contains(word, regex=False)
+    if value != ANY and column in frame.columns:
+        mask &= frame[column].astype(object).astype(str) == value
+    result = frame.loc[mask]
+    if sort_by in result.columns:
+        result = result.sort_values(
+            sort_by, ascending=not descending, kind="stable", na_position="last"
+        )
+    return result.reset_index(drop=True)
+
+
+def _title(key: tuple, matched: int, total: int, shown: int) -> str:
+    table, search, column, value, sort_by, descending = key
+    filters = [f"containing {search!r}"] if search else []
+    if value != ANY:
+        filters.append(f"where {column} = {value!r}")
+    rows = " ".join([f"{matched} of {total} rows", " and ".join(filters)]).strip()
+    order = "descending" if descending else "ascending"
+    cited = (
+        "These are the sources the other tables cite."
+        if table == "sources"
+        else "Each row names its source in source_id (see mdr_data.sources())."
+    )
+    return f"Table '{table}': {rows}; showing {shown}, sorted by {sort_by} ({order}). {cited}"
 
 
 def table_browser(table: str = "actors", *, rows: int = 10, data_dir=None) -> TableBrowser:
