@@ -239,7 +239,7 @@ def _04_4() -> Answers:
 # --- 05 · Reading sources critically -----------------------------------------------------------
 
 
-@reference("05-1")
+@reference("07-1")
 def _05_1() -> Answers:
     claims = mdr_data.claims()
     pages = claims.loc[claims["claim_id"].str.startswith("doc-pages"), "text"]
@@ -255,7 +255,7 @@ def _05_1() -> Answers:
     )
 
 
-@reference("05-2")
+@reference("07-2")
 def _05_2() -> Answers:
     claims = mdr_data.claims()
     said = claims["said_by"] == "mdr-2019"
@@ -281,7 +281,7 @@ def _capabilities_with_source_kind() -> pd.DataFrame:
     return mdr_data.capabilities().merge(sources, on="source_id", how="left")
 
 
-@reference("06-1")
+@reference("09-1")
 def _06_1() -> Answers:
     counts = mdr_data.claims()["confidence"].value_counts()
     return Answers(
@@ -290,7 +290,7 @@ def _06_1() -> Answers:
     )
 
 
-@reference("06-2")
+@reference("09-2")
 def _06_2() -> Answers:
     tidy = _capabilities_with_source_kind()
     primary_sources = (mdr_data.sources()["kind"] == "primary").sum()

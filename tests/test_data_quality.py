@@ -134,7 +134,7 @@ def test_glossary_has_the_basics_each_with_a_source():
     assert glossary["source_id"].notna().all()
 
 
-_SHORTHAND = re.compile(r"dossier|seed article|\bE3\b|\bV2\b|\bV1\b", re.I)
+_SHORTHAND = re.compile(r"dossier|seed article|the project's fact file", re.I)
 
 
 def _user_visible_texts():

@@ -87,8 +87,8 @@ def test_type_based_feedback():
 
 
 def test_one_value_in_a_container_counts_as_that_value():
-    answer = ANSWERS["06-1"].right
-    assert check("06-1", pd.Series([answer]))
+    answer = ANSWERS["09-1"].right
+    assert check("09-1", pd.Series([answer]))
     assert check("00-1", [ANSWERS["00-1"].right])
 
 

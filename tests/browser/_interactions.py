@@ -142,8 +142,8 @@ INTERACTIONS: dict[str, Interaction] = {
     "02-": lambda notebook: compare_capabilities(notebook.scope()),
     "03-": lambda notebook: focus_network(notebook.scope()),
     "04-": lambda notebook: explore_timeline(notebook.scope()),
-    "05-": lambda notebook: read_sources(notebook.scope()),
-    "06-": lambda notebook: remix(notebook.scope()),
+    "07-": lambda notebook: read_sources(notebook.scope()),
+    "09-": lambda notebook: remix(notebook.scope()),
     "actor-explorer": lambda notebook: explore_actor(notebook.scope()),
 }
 

@@ -1,10 +1,10 @@
-"""Exercises of notebook 05 · Reading sources critically (authored text only: no answers)."""
+"""Exercises of notebook 07 · Reading sources critically (authored text only: no answers)."""
 
 from mdr_data.exercises._model import Exercise
 
 EXERCISES = (
     Exercise(
-        "05-1",
+        "07-1",
         level="medium",
         skills=("boolean-mask", "loc-rows-columns", "string-methods"),
         hint="keep the claims whose claim_id starts with 'doc-pages' and pull the number out of "
@@ -12,14 +12,14 @@ EXERCISES = (
         right="three figures, each kept with its own source; none is silently preferred.",
     ),
     Exercise(
-        "05-2",
+        "07-2",
         level="medium",
         skills=("boolean-mask", "combine-masks"),
         hint="count the claims whose said_by AND source_id are both 'mdr-2019'.",
         right="every claim of the review reaches us through another source.",
     ),
     Exercise(
-        "05-3",
+        "07-3",
         kind="free text",
         level="medium",
         skills=("widget-explore",),
@@ -27,7 +27,7 @@ EXERCISES = (
         "confidence.",
     ),
     Exercise(
-        "05-4",
+        "07-4",
         kind="free text",
         level="stretch",
         skills=("export-validate", "append-row"),
