@@ -27,7 +27,7 @@ class _Failure(Exception):
 
 
 def _cmd_validate(args) -> int:
-    from mdr_data.validation import _run  # stdlib only
+    from mdr_data.validation import _run  # imports Frictionless: only when validating
 
     problems, tables, rows = _run(args.dir)
     shown = str(_schema.shipped_data_dir()) if args.dir is None else args.dir
@@ -150,7 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 with a usage message on bad arguments
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help (0), or bad arguments (2, after a usage message)
+        return EXIT_OK if exit_.code in (0, None) else EXIT_ERROR
     try:
         return args.run(args)
     except _Failure as failure:
