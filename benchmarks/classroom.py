@@ -174,10 +174,22 @@ class Hub:
                 shutil.rmtree(
                     Path(tempfile.gettempdir()) / f"mdr-rt-{entry.pw_uid}", ignore_errors=True
                 )
-                with contextlib.suppress(OSError):
-                    shutil.rmtree(f"/sys/fs/cgroup/memory/mdr-hub/{entry.pw_name}")
+                _remove_cgroups(entry.pw_name)
         self._log.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _remove_cgroups(system_user: str) -> None:
+    """The student's memory cgroup (v2 or v1), once its processes are gone (rmdir, not rm)."""
+    for base in (Path("/sys/fs/cgroup/mdr-hub"), Path("/sys/fs/cgroup/memory/mdr-hub")):
+        group = base / system_user
+        for _ in range(20):
+            if not group.exists():
+                break
+            try:
+                group.rmdir()
+            except OSError:
+                time.sleep(0.25)  # processes still exiting
 
 
 def _processes():

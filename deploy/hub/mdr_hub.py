@@ -204,9 +204,14 @@ class ClassroomSpawner(LocalProcessSpawner):
     async def stop(self, now=False):
         await super().stop(now=now)
         found = memory_cgroup_base()
-        if found:
-            with contextlib.suppress(OSError):  # busy if a process is somehow left: keep it
-                (found[0] / self.system_user).rmdir()
+        group = found[0] / self.system_user if found else None
+        for _ in range(20):  # its kernels may take a moment to exit after the server
+            if group is None or not group.exists():
+                break
+            try:
+                group.rmdir()
+            except OSError:
+                await asyncio.sleep(0.25)
 
     async def _run_blocking(self, func, *args):
         return await asyncio.get_running_loop().run_in_executor(None, func, *args)
