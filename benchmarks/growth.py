@@ -72,6 +72,22 @@ def _renamer(field: dict) -> Callable[[str, int], str] | None:
     return lambda value, i: f"{value} (copy {i})"
 
 
+def _rules(name: str, resource: dict, own: dict) -> dict[str, Callable[[str, int], str]]:
+    """How each column of table ``name`` renames its copies: its own keys, then the foreign
+    keys that point at renamed keys (never at actors: copies belong to the real actors)."""
+    rules = {column: rename for (table, column), rename in own.items() if table == name}
+    for fk in resource["schema"].get("foreignKeys", []):
+        local = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+        ref = fk["reference"]
+        remote = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+        if ref["resource"] == "actors":
+            continue  # copies belong to the real actors (see the module docstring)
+        for column, target in zip(local, remote, strict=True):
+            if (ref["resource"], target) in own:
+                rules[column] = own[(ref["resource"], target)]
+    return rules
+
+
 def inflate(dest: Path, factor: int, source: Path = DATA) -> dict[str, int]:
     """Write every table of ``source`` into ``dest`` with its rows repeated ``factor`` times.
 
@@ -90,18 +106,7 @@ def inflate(dest: Path, factor: int, source: Path = DATA) -> dict[str, int]:
                 own[(name, field["name"])] = rename
     counts = {}
     for name, resource in resources.items():
-        rules: dict[str, Callable[[str, int], str]] = {
-            column: rename for (table, column), rename in own.items() if table == name
-        }
-        for fk in resource["schema"].get("foreignKeys", []):
-            local = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-            ref = fk["reference"]
-            remote = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-            if ref["resource"] == "actors":
-                continue  # copies belong to the real actors (see the module docstring)
-            for column, target in zip(local, remote, strict=True):
-                if (ref["resource"], target) in own:
-                    rules[column] = own[(ref["resource"], target)]
+        rules = _rules(name, resource, own)
         with (source / resource["path"]).open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             header = list(reader.fieldnames or [])

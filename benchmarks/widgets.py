@@ -165,6 +165,33 @@ class ControlTiming:
     errors: list[str] = field(default_factory=list)
 
 
+def _timed(
+    changed: list[float],
+    timing: ControlTiming,
+    action: Callable[[], None],
+    label: str,
+    again: bool,
+) -> None:
+    """Run ``action`` (one value change) and record its time in ``timing``; ``changed`` holds
+    the times at which an output changed (filled by observers, cleared here)."""
+    changed.clear()
+    cpu = time.process_time()
+    start = time.perf_counter()
+    try:
+        action()
+    except Exception as error:  # a refused value (e.g. options refilled meanwhile)
+        timing.errors.append(f"{label}: {type(error).__name__}: {error}")
+        return
+    elapsed = (time.perf_counter() - start) * 1000
+    if again:
+        timing.warm_ms.append(elapsed)
+        return
+    timing.samples_ms.append(elapsed)
+    timing.cpu_ms.append((time.process_time() - cpu) * 1000)
+    if not changed:
+        timing.no_redraw += 1
+
+
 def drive(
     tool,
     *,
@@ -186,22 +213,7 @@ def drive(
     reset = button.click if button is not None else getattr(tool, "reset", None)
 
     def timed(timing: ControlTiming, action: Callable[[], None], label: str, again: bool) -> None:
-        changed.clear()
-        cpu = time.process_time()
-        start = time.perf_counter()
-        try:
-            action()
-        except Exception as error:  # a refused value (e.g. options refilled meanwhile)
-            timing.errors.append(f"{label}: {type(error).__name__}: {error}")
-            return
-        elapsed = (time.perf_counter() - start) * 1000
-        if again:
-            timing.warm_ms.append(elapsed)
-            return
-        timing.samples_ms.append(elapsed)
-        timing.cpu_ms.append((time.process_time() - cpu) * 1000)
-        if not changed:
-            timing.no_redraw += 1
+        _timed(changed, timing, action, label, again)
 
     def assign(control, value) -> Callable[[], None]:
         return lambda: setattr(control, "value", value)

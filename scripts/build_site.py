@@ -127,6 +127,9 @@ def _ref(value):
     return value[len("IPY_MODEL_") :] if isinstance(value, str) else None
 
 
+_BOXES = ("VBoxModel", "BoxModel", "GridBoxModel", "AccordionModel", "StackModel")
+
+
 def widget_html(model_id: str, models: dict) -> str:
     """Static HTML for a widget and its children, as first displayed."""
     model = models.get(model_id)
@@ -134,12 +137,26 @@ def widget_html(model_id: str, models: dict) -> str:
         return ""
     state = model.get("state", {})
     name = state.get("_model_name", "")
+    children = [_ref(c) for c in state.get("children", []) or []]
+    if name in (*_BOXES, "TabModel", "HBoxModel"):
+        return _box_html(name, state, [c for c in children if c], models)
+    if name == "OutputModel":
+        return "".join(_output_html(o) for o in state.get("outputs", []) or [])
     desc = html.escape(state.get("description") or "")
     label = f'<span class="mdr-widget-label">{desc}</span> ' if desc else ""
-    children = [_ref(c) for c in state.get("children", []) or []]
-    if name in ("VBoxModel", "BoxModel", "GridBoxModel", "AccordionModel", "StackModel"):
-        inner = "".join(widget_html(c, models) for c in children if c)
-        return f'<div class="mdr-widget-vbox">{inner}</div>'
+    if state.get("_options_labels") is not None:  # menus, option sliders, toggle buttons
+        return _options_html(name, state, label)
+    return _text_html(name, state, label) or _control_html(name, state, desc)
+
+
+def _box_html(name: str, state: dict, children: list[str], models: dict) -> str:
+    """A box of widgets: stacked, side by side, or tabs written one after another."""
+    if name == "HBoxModel":
+        inner = "".join(widget_html(c, models) for c in children)
+        return (
+            '<div class="mdr-widget-hbox" style="display:flex;flex-wrap:wrap;gap:1em;'
+            f'align-items:baseline">{inner}</div>'
+        )
     if name == "TabModel":
         titles = state.get("titles") or []
         parts = []
@@ -147,46 +164,49 @@ def widget_html(model_id: str, models: dict) -> str:
             title = html.escape(titles[i]) if i < len(titles) and titles[i] else f"Tab {i + 1}"
             parts.append(f"<h4>{title}</h4>{widget_html(child, models)}")
         return f'<div class="mdr-widget-vbox">{"".join(parts)}</div>'
-    if name == "HBoxModel":
-        inner = "".join(widget_html(c, models) for c in children if c)
-        return (
-            '<div class="mdr-widget-hbox" style="display:flex;flex-wrap:wrap;gap:1em;'
-            f'align-items:baseline">{inner}</div>'
-        )
-    if name == "OutputModel":
-        return "".join(_output_html(o) for o in state.get("outputs", []) or [])
+    inner = "".join(widget_html(c, models) for c in children)
+    return f'<div class="mdr-widget-vbox">{inner}</div>'
+
+
+def _text_html(name: str, state: dict, label: str) -> str:
+    """Widgets that show a value as text: HTML, labels, sliders, number and text boxes."""
     if name in ("HTMLModel", "HTMLMathModel"):
         return f"<div>{label}{state.get('value') or ''}</div>"
     if name == "LabelModel":
         return f"<div>{html.escape(str(state.get('value') or ''))}</div>"
-    labels = state.get("_options_labels")
-    if labels is not None:
-        chosen = state.get("index")
-        chosen = set(chosen) if isinstance(chosen, list) else {chosen}
-        multiple = " multiple" if "Multiple" in name else ""
-        options = "".join(
-            f"<option{' selected' if i in chosen else ''}>{html.escape(str(t))}</option>"
-            for i, t in enumerate(labels)
-        )
-        return f"<div>{label}<select disabled{multiple}>{options}</select></div>"
     if "Slider" in name or "Progress" in name or name.endswith(("IntTextModel", "FloatTextModel")):
         value = state.get("value")
         shown = " – ".join(map(str, value)) if isinstance(value, list) else str(value)
         return f"<div>{label}<code>{html.escape(shown)}</code></div>"
-    if name in ("CheckboxModel", "ToggleButtonModel"):
-        checked = " checked" if state.get("value") else ""
-        return f'<div><input type="checkbox" disabled{checked}> {desc}</div>'
     if name in ("TextModel", "TextareaModel", "ComboboxModel"):
         value = html.escape(str(state.get("value") or ""))
         return f'<div>{label}<input type="text" disabled value="{value}"></div>'
+    return ""
+
+
+def _options_html(name: str, state: dict, label: str) -> str:
+    """A widget with options as a disabled menu with the chosen ones selected."""
+    chosen = state.get("index")
+    chosen = set(chosen) if isinstance(chosen, list) else {chosen}
+    multiple = " multiple" if "Multiple" in name else ""
+    options = "".join(
+        f"<option{' selected' if i in chosen else ''}>{html.escape(str(t))}</option>"
+        for i, t in enumerate(state["_options_labels"])
+    )
+    return f"<div>{label}<select disabled{multiple}>{options}</select></div>"
+
+
+def _control_html(name: str, state: dict, desc: str) -> str:
+    """Check boxes, buttons and images, disabled (the page has no kernel)."""
+    if name in ("CheckboxModel", "ToggleButtonModel"):
+        checked = " checked" if state.get("value") else ""
+        return f'<div><input type="checkbox" disabled{checked}> {desc}</div>'
     if name == "ButtonModel":
         return f"<div><button disabled>{desc}</button></div>"
-    if name == "ImageModel":
-        value = state.get("value")
-        if isinstance(value, dict) and "data" in value:  # stored as a base64 buffer
-            fmt = state.get("format") or "png"
-            return f'<img alt="{desc}" src="data:image/{fmt};base64,{value["data"]}">'
-        return ""
+    value = state.get("value")
+    if name == "ImageModel" and isinstance(value, dict) and "data" in value:
+        fmt = state.get("format") or "png"  # stored as a base64 buffer
+        return f'<img alt="{desc}" src="data:image/{fmt};base64,{value["data"]}">'
     return ""
 
 

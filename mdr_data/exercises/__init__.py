@@ -181,14 +181,19 @@ def check(exercise_id: str, answer: object) -> Feedback:
     hashed = [digest(exercise.id, form, ordered=exercise.ordered) for form in forms]
     if any(d in entry["right"] for d in hashed):
         return Feedback(True, f"✓ Right: {exercise.right}")
+    return Feedback(False, f"Not yet: {_why_wrong(exercise, entry, answer, forms, hashed)}")
+
+
+def _why_wrong(exercise: Exercise, entry: dict, answer: object, forms: list, hashed: list) -> str:
+    """The most specific help for a wrong answer: a known mistake, its type, its items, a hint."""
     for d in hashed:
         if d in entry["wrong"]:
-            return Feedback(False, f"Not yet: {entry['wrong'][d]}")
-    tip = _type_tip(answer, expects)
+            return entry["wrong"][d]
+    tip = _type_tip(answer, entry["expects"])
     if tip:
-        return Feedback(False, f"Not yet: {tip}")
-    if expects == "list":
+        return tip
+    if entry["expects"] == "list":
         message = _item_feedback(exercise, entry, as_items(forms[-1]) or [])
         if message:
-            return Feedback(False, f"Not yet: {message}")
-    return Feedback(False, f"Not yet: {exercise.hint}")
+            return message
+    return exercise.hint

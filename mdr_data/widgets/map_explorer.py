@@ -7,7 +7,7 @@ once, when the tool is built; a change redraws only what sits on them, and a sel
 seen reuses its picture. The key is HTML beside the map, and a text description (the map's alt
 text) sits under it.
 
->>> from mdr_data.widgets import map_explorer
+>>> from mdr_data.widgets.map_explorer import map_explorer
 >>> tool = map_explorer(region="Europe")
 >>> tool.alt.startswith("Map of Europe.")
 True
@@ -20,7 +20,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
 
 import mdr_data
 from mdr_data import maps
@@ -95,8 +94,7 @@ class MapExplorer(Tool):
     """
 
     def __init__(self, region="World", kind=None, capability=None, *, data_dir=None):
-        super().__init__()
-        self.data_dir = data_dir
+        super().__init__(data_dir)
         kinds = list(mdr_data.relationships(data_dir=data_dir)["kind"].cat.categories)
         present = set(mdr_data.relationships(data_dir=data_dir)["kind"].astype(str))
         kinds = [k for k in kinds if k in present]
@@ -150,12 +148,6 @@ class MapExplorer(Tool):
             [widgets.HBox([self.panel.image, self.legend]), self.description],
         )
 
-    @property
-    def figure(self) -> Figure:
-        """The map of the current selection (drawn on demand when its PNG came from cache)."""
-        self.panel.ensure_drawn()
-        return self.panel.figure
-
     def _draw(self) -> None:
         chosen = self.selection
         self.base.draw(chosen, title=self.title, legend=False, off_map_note=False)
@@ -172,8 +164,7 @@ class MapExplorer(Tool):
         what = f"{chosen.kind} relationships" if chosen.kind else "all relationships"
         self.title = f"{chosen.region}: {what} ({len(chosen.relationships)} drawn)"
         self.alt = maps.alt_text(selection=chosen)
-        self.panel.alt = self.alt
-        self.panel.show(chosen.key, self._draw)
+        self.panel.show(chosen.key, self._draw, alt=self.alt)
         self.panel.image.tooltip = self.alt
         self.legend.value = legend_html(chosen)
         self.description.value = (
