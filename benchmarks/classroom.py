@@ -169,7 +169,10 @@ class Hub:
         for entry in pwd.getpwall():
             if entry.pw_name.startswith(self.prefix):
                 # anything a student left running (a server in its own session), then the account
-                subprocess.run(["pkill", "-KILL", "-u", entry.pw_name], check=False)
+                for pid, uid, _ in _processes():
+                    if uid == entry.pw_uid:
+                        with contextlib.suppress(ProcessLookupError, PermissionError):
+                            os.kill(pid, signal.SIGKILL)
                 subprocess.run(["userdel", entry.pw_name], check=False, capture_output=True)
                 shutil.rmtree(
                     Path(tempfile.gettempdir()) / f"mdr-rt-{entry.pw_uid}", ignore_errors=True
