@@ -15,7 +15,13 @@ import pytest
 
 import mdr_data
 from mdr_data import _schema, vocabulary
-from mdr_data import widgets as tools
+from mdr_data.widgets.actor_explorer import actor_explorer
+from mdr_data.widgets.capability_compare import capability_compare
+from mdr_data.widgets.relationship_network import relationship_network
+from mdr_data.widgets.remix_lab import remix_lab
+from mdr_data.widgets.source_reader import source_reader
+from mdr_data.widgets.table_browser import table_browser
+from mdr_data.widgets.timeline import timeline
 
 #: Columns whose values plots and widgets draw in colour (each value needs a colour).
 COLOURED = [
@@ -187,7 +193,7 @@ def test_the_copy_validates_and_loads_the_new_values(extended):
 
 
 def test_actor_explorer_reaches_an_actor_in_a_new_region(extended):
-    tool = tools.actor_explorer(data_dir=extended)
+    tool = actor_explorer(data_dir=extended)
     assert "Arctic" in tool.region.options
     tool.region.value = "Arctic"
     tool.actor.value = "NORDLAND"
@@ -196,7 +202,7 @@ def test_actor_explorer_reaches_an_actor_in_a_new_region(extended):
 
 
 def test_network_selects_and_draws_a_new_kind(extended):
-    tool = tools.relationship_network(data_dir=extended)
+    tool = relationship_network(data_dir=extended)
     assert "joint exercise" in tool.kinds.options
     tool.kinds.value = ("joint exercise",)
     assert list(tool.current_table["relationship_id"]) == ["usa-nordland-exercise"]
@@ -204,19 +210,19 @@ def test_network_selects_and_draws_a_new_kind(extended):
 
 
 def test_capability_compare_selects_a_new_category(extended):
-    tool = tools.capability_compare(actors=["NORDLAND"], data_dir=extended)
+    tool = capability_compare(actors=["NORDLAND"], data_dir=extended)
     assert "directed energy" in tool.category.options
     tool.category.value = "directed energy"
     assert list(tool.current_table["capability_id"]) == ["nordland-laser"]
 
 
 def test_every_other_tool_builds_on_the_extended_copy(extended):
-    browser = tools.table_browser("actors", data_dir=extended)
+    browser = table_browser("actors", data_dir=extended)
     browser.search.value = "Nordland"
     assert list(browser.current_table["actor_id"]) == ["NORDLAND"]
-    lab = tools.remix_lab(data_dir=extended)
+    lab = remix_lab(data_dir=extended)
     lab.table_name.value = "actors"
     lab.group_by.value = "region"
     assert "Arctic" in set(lab.current_table.iloc[:, 0].astype(str))
-    tools.timeline(data_dir=extended)
-    tools.source_reader(data_dir=extended)
+    timeline(data_dir=extended)
+    source_reader(data_dir=extended)
