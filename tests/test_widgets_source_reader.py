@@ -1,6 +1,9 @@
-"""The source reader of notebook 05: claims, who said them, where we read them, how sure."""
+"""The source reader of notebooks 07 and 08: claims, who said them, where we read them, how sure,
+and (for views) who holds them and how they judge the review."""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import pytest
@@ -115,7 +118,8 @@ def test_reset_restores_defaults(reader):
 
 
 def test_controls_and_outputs_carry_css_classes(reader):
-    for control, name in ((reader.theme, "theme"), (reader.confidence, "confidence")):
+    controls = ((reader.theme, "theme"), (reader.confidence, "confidence"))
+    for control, name in (*controls, (reader.kind, "claim-kind")):
         assert f"mdr-{name}" in control._dom_classes and control.description
     assert "mdr-claim" in reader.claim._dom_classes
     assert {"mdr-output", "mdr-output-claim"} <= set(reader.card._dom_classes)
@@ -142,3 +146,54 @@ def test_card_escapes_text():
     card = claim_card_html(row)
     assert "<script>" not in card and "&lt;script&gt;" in card
     assert "Notes:" not in card
+
+
+def test_kind_filter_keeps_one_kind_and_shows_speaker_and_stance_for_views(reader):
+    claims = mdr_data.claims()
+    assert reader.kind.value == "any"
+    reader.kind.value = "view"
+    table = reader.current_table
+    assert set(table["claim_kind"]) == {"view"}
+    assert len(table) == (claims["claim_kind"] == "view").sum()
+    assert [value for _label, value in reader.claim.options] == table["claim_id"].tolist()
+    assert "kind 'view'" in reader.title
+    markup = reader.table.html.value
+    assert "<th>Speaker</th>" in markup and "<th>Stance</th>" in markup
+    assert "<th>Confidence</th>" in markup and "<th>Read in</th>" in markup
+    card = reader.card.value
+    assert "Speaker:" in card and "Stance:" in card
+    assert html.escape(vocabulary.meaning("claims", "claim_kind", "view")) in card
+    reader.kind.value = "review text"
+    assert set(reader.current_table["claim_kind"]) == {"review text"}
+    assert "Stance:" not in reader.card.value and "<th>Stance</th>" not in reader.table.html.value
+
+
+def test_kind_combines_with_theme_and_confidence(reader):
+    claims = mdr_data.claims()
+    reader.kind.value = "view"
+    reader.theme.value = "strategic stability"
+    reader.confidence.value = "corroborated"
+    expected = claims.loc[
+        (claims["claim_kind"] == "view")
+        & (claims["theme"] == "strategic stability")
+        & (claims["confidence"] == "corroborated"),
+        "claim_id",
+    ]
+    assert reader.current_table["claim_id"].tolist() == expected.tolist()
+
+
+def test_opens_on_views_and_reset_comes_back_to_them():
+    reader = source_reader(claim_kind="view")
+    assert reader.kind.value == "view"
+    assert set(reader.current_table["claim_kind"]) == {"view"}
+    assert reader.current_claim["claim_kind"] == "view"
+    reader.kind.value = "any"
+    assert len(reader.current_table) == len(mdr_data.claims())
+    reader.reset()
+    assert reader.kind.value == "view" and set(reader.current_table["claim_kind"]) == {"view"}
+    assert reader.claim.value == reader.current_table["claim_id"].iloc[0]
+
+
+def test_unknown_claim_kind_names_the_closest():
+    with pytest.raises(ValueError, match="did you mean 'view'"):
+        source_reader(claim_kind="views")

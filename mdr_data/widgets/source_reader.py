@@ -1,15 +1,20 @@
-"""Notebook 05's source reader: who said a claim, where we read it, and how sure we are.
+"""The source reader (notebooks 07 and 08): who said a claim, where we read it, how sure we are.
 
-Pick a theme (and, optionally, a confidence level) and then a claim: a card shows the claim's
-text — a verbatim quote or our paraphrase —, who made it (``said_by``) next to where we read
-it (``source_id``: the source's title, publisher and kind), its confidence, the evidence
-fragment and any notes. The table below lists every claim of the selection, so
-disagreements between sources (the 108- and the 81-page report) stand side by side.
+Pick a theme (and, optionally, a confidence level and a kind of statement: the review's text, a
+report, or a view) and then a claim: a card shows the claim's text — a verbatim quote or our
+paraphrase —, what kind of statement it is, who made it (``said_by``; for a report or a view
+also the ``speaker``, and a view's ``stance``) next to where we read it (``source_id``: the
+source's title, publisher and kind), its confidence, the evidence fragment and any notes. The
+table below lists every claim of the selection, so disagreements between sources (the 108- and
+the 81-page report) stand side by side; for views it shows the speaker and the stance.
 
 >>> reader = source_reader()
 >>> reader.theme.value = "the document"
 >>> set(reader.current_table["theme"]) <= {"the document"}
 True
+>>> views = source_reader(claim_kind="view")
+>>> set(views.current_table["claim_kind"]), "Stance" in views.table.html.value
+({'view'}, True)
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from mdr_data import vocabulary
+from mdr_data.tables import unknown_value_message
 from mdr_data.views import claims_with_sources
 from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled, refill
 
@@ -38,15 +44,27 @@ _TABLE_COLUMNS = {
     "source_id": "Read in",
     "confidence": "Confidence",
 }
+#: The table of a selection of views: who holds each view and how they judge the review.
+_VIEW_COLUMNS = {
+    "claim_id": "Claim",
+    "theme": "Theme",
+    "speaker": "Speaker",
+    "stance": "Stance",
+    "text": "Text",
+    "source_id": "Read in",
+    "confidence": "Confidence",
+}
 
 
-def _select(claims: pd.DataFrame, theme: str, confidence: str) -> pd.DataFrame:
-    """The claims of one theme ("all": every theme) and confidence ("any": every level)."""
+def _select(claims: pd.DataFrame, theme: str, confidence: str, kind: str = "any") -> pd.DataFrame:
+    """The claims of one theme ("all": every theme), confidence and claim_kind ("any": all)."""
     keep = pd.Series(True, index=claims.index)
     if theme != "all":
         keep &= claims["theme"] == theme
     if confidence != "any":
         keep &= claims["confidence"] == confidence
+    if kind != "any":
+        keep &= claims["claim_kind"] == kind
     return claims.loc[keep.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
@@ -60,13 +78,14 @@ def _claim_options(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return options
 
 
-def _title(theme: str, confidence: str, count: int) -> str:
+def _title(theme: str, confidence: str, count: int, kind: str = "any") -> str:
     about = "all themes" if theme == "all" else f"the theme '{theme}'"
     sure = "any confidence" if confidence == "any" else f"confidence '{confidence}'"
+    what = "" if kind == "any" else f", kind '{kind}'"
     claims = f"{count} claim{'' if count == 1 else 's'}"
     return (
-        f"Claims on {about}, {sure}: {claims} — who said each (said_by) and where we read it "
-        "(source_id), as recorded in mdr_data.claims()"
+        f"Claims on {about}, {sure}{what}: {claims} — who said each (said_by) and where we read "
+        "it (source_id), as recorded in mdr_data.claims()"
     )
 
 
@@ -87,11 +106,31 @@ def _source_words(title: object, publisher: object, kind: object, published: obj
     return ", ".join(parts)
 
 
+def _kind_items(claim: pd.Series) -> list[str]:
+    """Card lines for the kind of statement, its speaker and (for a view) its stance."""
+    items = []
+    kind = _text(claim.get("claim_kind"))
+    if kind:
+        meaning = vocabulary.meaning("claims", "claim_kind", kind)
+        items.append(f"<li><b>Kind:</b> {html.escape(kind)} — {html.escape(meaning)}</li>")
+    if _text(claim.get("speaker")):
+        items.append(f"<li><b>Speaker:</b> {html.escape(_text(claim['speaker']))}</li>")
+    stance = _text(claim.get("stance"))
+    if stance:
+        meaning = vocabulary.meaning("claims", "stance", stance)
+        items.append(f"<li><b>Stance:</b> {html.escape(stance)} — {html.escape(meaning)}</li>")
+    return items
+
+
 def claim_card_html(claim: pd.Series) -> str:
     """Describe one row of :func:`claims_with_sources` as an HTML card (text escaped).
 
     >>> row = claims_with_sources().iloc[0]
     >>> "Said by" in claim_card_html(row) and "Where we read it" in claim_card_html(row)
+    True
+    >>> views = claims_with_sources()
+    >>> card = claim_card_html(views[views["claim_kind"] == "view"].iloc[0])
+    >>> "Speaker:" in card and "Stance:" in card
     True
     """
     verbatim = bool(claim["is_verbatim"]) if _text(claim["is_verbatim"]) else False
@@ -127,6 +166,7 @@ def claim_card_html(claim: pd.Series) -> str:
     confidence = _text(claim["confidence"]) or "unknown"
     where = _text(claim["locator"]) or "no page or section given (never guessed)"
     items = [
+        *_kind_items(claim),
         f"<li><b>Said by:</b> {said} <code>{html.escape(str(claim['said_by']))}</code></li>",
         f"<li><b>Where we read it:</b> {read} <code>{html.escape(str(claim['source_id']))}</code>"
         f" — {html.escape(where)}. {relay}</li>",
@@ -143,74 +183,91 @@ def claim_card_html(claim: pd.Series) -> str:
     )
 
 
-class SourceReader(Tool):
-    """The source reader: ``.theme``, ``.confidence`` and ``.claim`` (Dropdowns).
+def _menu(name: str, description: str, first: tuple[str, str], values: list[str]):
+    """A labelled Dropdown: ``first`` (label, value) for 'no filter', then ``values``."""
+    return labelled(widgets.Dropdown(options=[first, *((v, v) for v in values)]), name, description)
 
-    State for tests: ``.current_table`` (the claims of the selection, joined to their
-    sources), ``.current_claim`` (the selected row, or None), ``.title``.
+
+def _kinds(claim_kind: str, data_dir: str | None) -> list[str]:
+    """The claim_kind values; ValueError naming the closest if ``claim_kind`` is not one."""
+    kinds = vocabulary.values("claims", "claim_kind", data_dir)
+    if claim_kind != "any" and claim_kind not in kinds:
+        raise ValueError(unknown_value_message("claim_kind", claim_kind, ["any", *kinds]))
+    return kinds
+
+
+class SourceReader(Tool):
+    """The source reader: ``.theme``, ``.confidence``, ``.kind`` and ``.claim`` (Dropdowns).
+
+    ``claim_kind`` is the kind of statement shown first (and restored by Reset): "any", or a
+    value of claims.claim_kind such as "view". State for tests: ``.current_table`` (the claims
+    of the selection, joined to their sources), ``.current_claim`` (the selected row, or None),
+    ``.title``.
     """
 
-    def __init__(self, data_dir: str | None = None):
+    def __init__(self, data_dir: str | None = None, *, claim_kind: str = "any"):
         super().__init__(data_dir)
+        kinds = _kinds(claim_kind, self.data_dir)
         self._all = claims_with_sources(data_dir=self.data_dir)
         present = set(self._all["theme"].dropna().astype(str))
         themes = [t for t in vocabulary.values("claims", "theme", self.data_dir) if t in present]
         levels = vocabulary.values("claims", "confidence", self.data_dir)
-        self.theme = labelled(
-            widgets.Dropdown(options=[("All themes", "all"), *((t, t) for t in themes)]),
-            "theme",
-            "Theme:",
-        )
-        self.confidence = labelled(
-            widgets.Dropdown(options=[("Any confidence", "any"), *((c, c) for c in levels)]),
-            "confidence",
-            "Confidence:",
-        )
+        self.theme = _menu("theme", "Theme:", ("All themes", "all"), themes)
+        self.confidence = _menu("confidence", "Confidence:", ("Any confidence", "any"), levels)
+        self.kind = _menu("claim-kind", "Kind:", ("Any kind", "any"), kinds)
+        self.kind.value = claim_kind
+        first = self._selection("all", "any", claim_kind)
         self.claim = labelled(
-            widgets.Dropdown(options=_claim_options(self._all), layout={"width": "95%"}),
+            widgets.Dropdown(options=_claim_options(first), layout={"width": "95%"}),
             "claim",
             "Claim:",
         )
         self.card = add_classes(widgets.HTML(), "mdr-output", "mdr-output-claim")
         self.table = TablePanel("claims")
+        controls = {"theme": self.theme, "confidence": self.confidence, "kind": self.kind}
         self._finish(
-            {"theme": self.theme, "confidence": self.confidence, "claim": self.claim},
+            {**controls, "claim": self.claim},
             [self.card, self.table.html],
-            rows=[[self.theme, self.confidence], [self.claim]],
+            rows=[[self.theme, self.confidence, self.kind], [self.claim]],
         )
 
-    def _selection(self, theme: str, confidence: str) -> pd.DataFrame:
-        return self.cached((theme, confidence), lambda: _select(self._all, theme, confidence))
+    def _selection(self, theme: str, confidence: str, kind: str) -> pd.DataFrame:
+        key = (theme, confidence, kind)
+        return self.cached(key, lambda: _select(self._all, theme, confidence, kind))
 
     def _on_control_change(self, name: str) -> None:
-        if name in ("theme", "confidence"):
-            selection = self._selection(self.theme.value, self.confidence.value)
+        if name in ("theme", "confidence", "kind"):
+            selection = self._selection(self.theme.value, self.confidence.value, self.kind.value)
             refill(self.claim, _claim_options(selection))
 
     def _before_reset(self) -> None:
-        defaults = self._selection(self.defaults["theme"], self.defaults["confidence"])
-        self.claim.options = _claim_options(defaults)
+        keys = (self.defaults["theme"], self.defaults["confidence"], self.defaults["kind"])
+        self.claim.options = _claim_options(self._selection(*keys))
 
     def update(self) -> None:
         """Show the selected claim's card and the table of the selection."""
-        theme, confidence = self.theme.value, self.confidence.value
-        frame = self.current_table = self._selection(theme, confidence)
-        self.title = _title(theme, confidence, len(frame))
+        theme, confidence, kind = self.theme.value, self.confidence.value, self.kind.value
+        frame = self.current_table = self._selection(theme, confidence, kind)
+        self.title = _title(theme, confidence, len(frame), kind)
         chosen = frame.loc[frame["claim_id"] == self.claim.value]
         self.current_claim = chosen.iloc[0] if len(chosen) else None
         card = "<p class='mdr-empty'><i>No claim matches this selection.</i></p>"
         if self.current_claim is not None:
             card = claim_card_html(self.current_claim)
         self.card.value = TABLE_CSS + card
+        columns = _VIEW_COLUMNS if kind == "view" else _TABLE_COLUMNS
         self.table.show(
-            frame[list(_TABLE_COLUMNS)].rename(columns=_TABLE_COLUMNS),
+            frame[list(columns)].rename(columns=columns),
             caption=self.title,
-            empty_message="No claims match: choose another theme or confidence.",
+            empty_message="No claims match: choose another theme, confidence or kind.",
         )
 
 
-def source_reader(data_dir: str | None = None) -> SourceReader:
-    """Build the source reader (notebook 05); display the returned object.
+def source_reader(data_dir: str | None = None, *, claim_kind: str = "any") -> SourceReader:
+    """Build the source reader (notebooks 07 and 08); display the returned object.
+
+    ``claim_kind="view"`` opens it on the views (critics, supporters, other governments); the
+    Kind menu changes it, and Reset comes back to it.
 
     >>> reader = source_reader()
     >>> reader.confidence.value = "corroborated"
@@ -219,4 +276,4 @@ def source_reader(data_dir: str | None = None) -> SourceReader:
     >>> reader.reset(); reader.confidence.value
     'any'
     """
-    return SourceReader(data_dir)
+    return SourceReader(data_dir, claim_kind=claim_kind)
