@@ -1,4 +1,5 @@
-"""The capability comparison: ranges stay ranges, missing counts are named, reset works."""
+"""The capability comparison: ranges stay ranges, one unit per chart, missing counts are named,
+the default view shows figures, reset works."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from pathlib import Path
 import pytest
 
 import mdr_data
-from mdr_data.widgets.capability_compare import ALL, capability_compare, count_text
+from mdr_data.widgets.capability_compare import (
+    ALL,
+    NO_FIGURE,
+    capability_compare,
+    count_text,
+)
 
 MINI = Path(__file__).parent / "fixtures" / "mini_data"
 
@@ -18,7 +24,7 @@ def _range_bars(ax):
 
 
 def test_china_icbm_is_drawn_as_a_range():
-    tool = capability_compare(actors=["China"], category="ICBM")
+    tool = capability_compare(actors=["China"], category="ICBM", unit="missiles")
     row = tool.current_table.iloc[0]
     assert (row["count_low"], row["count_high"]) == (75, 100)
     bars = _range_bars(tool.panel.ax)
@@ -44,9 +50,41 @@ def test_missing_counts_are_listed_not_zero():
     actor, category = _a_short_selection_with_a_missing_count()
     tool = capability_compare(actors=[actor], category=category)
     assert tool.no_figure, f"{actor} {category} has rows without a figure"
+    assert "No figure given for" in tool.table_panel.html.value  # named whatever the unit
+    tool.unit.value = NO_FIGURE
     assert "no figure given" in tool.table_panel.html.value
     assert "No figure given for" in tool.table_panel.html.value
     assert any(t.get_text() == "no figure given" for t in tool.panel.ax.texts)
+
+
+def test_the_default_view_draws_figures_in_one_unit():
+    """The first view a learner sees shows data in one unit, not a column of 'no figure given'."""
+    tool = capability_compare()
+    shown = tool.current_table
+    assert tool.unit.value != NO_FIGURE and not shown.empty
+    assert set(shown["unit"].astype(str)) == {tool.unit.value}
+    assert shown["count_low"].notna().all()
+    assert not any(t.get_text() == "no figure given" for t in tool.panel.ax.texts)
+    assert tool.unit.value in tool.panel.ax.get_xlabel().lower()
+    assert f"in {tool.unit.value}" in tool.title
+
+
+def test_each_unit_is_drawn_on_its_own():
+    tool = capability_compare(actors=["China"], category="ICBM")
+    units = set()
+    for unit in tool.unit.options[:-1]:
+        tool.unit.value = unit
+        if len(tool.current_table):
+            assert set(tool.current_table["unit"].astype(str)) == {unit}
+            units.add(unit)
+    assert {"missiles", "kilometres"} <= units
+    tool.unit.value = "ships"
+    assert tool.current_table.empty and "try another unit" in tool.title
+
+
+def test_unknown_unit():
+    with pytest.raises(ValueError, match="unknown unit"):
+        capability_compare(unit="miles")
 
 
 def test_changing_actors_and_category():
@@ -61,7 +99,7 @@ def test_changing_actors_and_category():
 
 
 def test_table_carries_source_and_confidence():
-    tool = capability_compare(actors=["CHN"])
+    tool = capability_compare(actors=["CHN"], unit="missiles")
     html = tool.table_panel.html.value
     assert "source_id" in html and "confidence" in html and "unverified" in html
 
@@ -78,8 +116,11 @@ def test_reset():
     default = tool.actors.value
     tool.actors.value = ("USA",)
     tool.category.value = "interceptor"
+    unit = tool.unit.value
+    tool.unit.value = NO_FIGURE
     tool.reset()
     assert tool.actors.value == default and tool.category.value == ALL
+    assert tool.unit.value == unit
 
 
 def test_unknown_category():
@@ -101,12 +142,11 @@ def test_count_text(low, high, text):
 
 
 def test_on_a_remixed_copy():
-    tool = capability_compare(data_dir=MINI)
+    tool = capability_compare(data_dir=MINI, unit=NO_FIGURE)
     caps = mdr_data.capabilities(data_dir=MINI)
     assert tool.category.value == ALL
-    assert set(tool.current_table["capability_id"]) == set(
-        caps.loc[caps["actor_id"].isin(tool.actors.value), "capability_id"]
-    )
+    chosen = caps["actor_id"].isin(tool.actors.value) & caps["count_low"].isna()
+    assert set(tool.current_table["capability_id"]) == set(caps.loc[chosen, "capability_id"])
     assert "North Korea (ICBM)" in tool.no_figure  # the fixture's PRK ICBM has no count
     assert "North Korea, ICBM: no figure given" in tool.panel.alt
 
@@ -118,7 +158,7 @@ def _drawn_rows(table) -> int:
 
 
 def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
-    tool = capability_compare()
+    tool = capability_compare(unit="missiles")
     first = tool.panel.png_bytes
     tool.actors.value = ("CHN",)
     tool.category.value = "ICBM"
@@ -139,20 +179,20 @@ def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
 
 def test_an_edited_remixed_copy_is_drawn_afresh(tmp_path):
     folder = mdr_data.export(tmp_path / "remix")
-    before = capability_compare(actors=["CHN"], category="ICBM", data_dir=folder)
+    before = capability_compare(actors=["CHN"], category="ICBM", unit="missiles", data_dir=folder)
     path = folder / "capabilities.csv"
     path.write_text(
         path.read_text(encoding="utf-8").replace(",deployed,75,100,", ",deployed,60,90,", 1),
         encoding="utf-8",
     )
-    after = capability_compare(actors=["CHN"], category="ICBM", data_dir=folder)
+    after = capability_compare(actors=["CHN"], category="ICBM", unit="missiles", data_dir=folder)
     assert after.current_table[["count_low", "count_high"]].iloc[0].tolist() == [60, 90]
     assert after.panel.png_bytes != before.panel.png_bytes
     assert {"60", "90"} <= {t.get_text() for t in after.figure.axes[0].texts}
 
 
 def test_the_image_alt_text_describes_the_selection():
-    tool = capability_compare(actors=["CHN"], category="ICBM")
+    tool = capability_compare(actors=["CHN"], category="ICBM", unit="missiles")
     assert tool.panel.alt.startswith(f"Range chart. {tool.title}.")
     assert "China, ICBM" in tool.panel.alt and ": 75–100" in tool.panel.alt
     assert f'<img alt="{html.escape(tool.panel.alt)}" src="data:image/png;base64,' in (

@@ -1,11 +1,13 @@
-"""Notebook 02's capability comparison: pick actors and a category; see counts as ranges.
+"""Notebook 02's capability comparison: pick actors, a category and a unit; see figures as ranges.
 
-A count the source gives as a range (China's 75–100 ICBMs) is drawn as a bar from low to high
-with both ends labelled, a single figure as a point, and a capability without any number is
-listed as "no figure given" — never drawn as zero.
+One unit at a time: figures in kilometres are never drawn on the same axis as counts of
+missiles. A figure the source gives as a range (China's 75–100 ICBMs) is drawn as a bar from low
+to high with both ends labelled, a single figure as a point. Rows without any figure are listed
+in the note under the table, and shown on their own under the unit choice "(no figure given)" —
+never drawn as zero.
 
 >>> from mdr_data.widgets.capability_compare import capability_compare
->>> tool = capability_compare(actors=["CHN"], category="ICBM")
+>>> tool = capability_compare(actors=["CHN"], category="ICBM", unit="missiles")
 >>> tool.current_table[["count_low", "count_high"]].iloc[0].tolist()
 [75, 100]
 """
@@ -27,9 +29,11 @@ from mdr_data.widgets._base import (
     source_phrase,
 )
 
-__all__ = ["ALL", "CapabilityCompare", "capability_compare", "count_text"]
+__all__ = ["ALL", "NO_FIGURE", "CapabilityCompare", "capability_compare", "count_text"]
 
 ALL = "(all categories)"
+#: The unit choice that shows the rows whose source gives no figure (they have no unit).
+NO_FIGURE = "(no figure given)"
 #: The offensive-missile states notebook 02 is about (those present are selected by default).
 DEFAULT_ACTORS = ("CHN", "RUS", "PRK", "IRN", "SOUTH_ASIA")
 #: Height in inches of the figure when the selection has no rows (just a one-line message).
@@ -59,11 +63,12 @@ def count_text(low, high) -> str:
 class CapabilityCompare(Tool):
     """The capability comparison; build it with :func:`capability_compare`.
 
-    Controls: ``actors`` (multi-select), ``category``. State: ``current_table`` (the matching
-    capability rows), ``no_figure`` (names of rows without a count), ``figure``, ``title``.
+    Controls: ``actors`` (multi-select), ``category``, ``unit``. State: ``current_table`` (the
+    matching capability rows in the unit), ``no_figure`` (names of the selection's rows without a
+    figure, whatever the unit), ``figure``, ``title``.
     """
 
-    def __init__(self, actors=None, category: str | None = None, *, data_dir=None):
+    def __init__(self, actors=None, category: str | None = None, unit=None, *, data_dir=None):
         super().__init__(data_dir)
         self._capabilities = mdr_data.capabilities(data_dir=self.data_dir)
         table = mdr_data.actors(data_dir=self.data_dir)
@@ -87,33 +92,43 @@ class CapabilityCompare(Tool):
             "category",
             "Category:",
         )
+        chosen = _rows(self._capabilities, self._names, self.actors.value, self.category.value)
+        self.unit = labelled(
+            widgets.Dropdown(
+                options=_units(self._capabilities, self.data_dir),
+                value=_unit(unit, chosen, self._capabilities, self.data_dir),
+            ),
+            "unit",
+            "Unit:",
+        )
         self.panel = FigurePanel(
             "capabilities",
             figsize=(9, 5.2),
-            dpi=80,
+            dpi=100,  # sharp on a projector (100–120 dpi)
             margins={"left": 0.34, "right": 0.97, "top": 0.88, "bottom": 0.15},
         )
         self.table_panel = TablePanel("capability-table")
         self._finish(
-            {"actors": self.actors, "category": self.category},
+            {"actors": self.actors, "category": self.category, "unit": self.unit},
             [self.panel.image, self.table_panel.html],
         )
 
     def update(self) -> None:
         """Redraw the range chart and the table for the selected actors and category."""
-        actors, category = tuple(self.actors.value), self.category.value
-        rows = self.cached(
+        actors, category, unit = tuple(self.actors.value), self.category.value, self.unit.value
+        selection = self.cached(
             (actors, category), lambda: _rows(self._capabilities, self._names, actors, category)
         )
+        rows = _in_unit(selection, unit)
         self.current_table = rows
         names = [self._names.get(a, a) for a in actors]
-        self.title, empty = _title(category, names, rows, self.data_dir)
-        self.no_figure = _no_figure(rows, self._names)
+        self.title, empty = _title(category, unit, names, rows, self.data_dir)
+        self.no_figure = _no_figure(selection, self._names)
         # The picture is a pure function of the selection (and of the data read when the tool
         # was built), so a selection drawn before reuses its PNG.
         self.panel.show(
-            (actors, category),
-            lambda: _draw(self.panel, rows, category, empty, self._names, self._colours),
+            (actors, category, unit),
+            lambda: _draw(self.panel, rows, (category, unit), empty, self._names, self._colours),
             alt=_alt_text(self.title, empty, rows, self._names),
         )
         shown = _table(rows, self._names)
@@ -159,6 +174,36 @@ def _rows(capabilities: pd.DataFrame, names: dict, actors: tuple, category: str)
     return rows.drop(columns="_order").reset_index(drop=True)
 
 
+def _units(capabilities: pd.DataFrame, data_dir) -> list[str]:
+    """The schema's units that have rows, in the schema's order, then NO_FIGURE."""
+    present = set(capabilities["unit"].dropna().astype(str))
+    order = vocabulary.values("capabilities", "unit", data_dir)
+    return [*[u for u in order if u in present], NO_FIGURE]
+
+
+def _unit(unit: str | None, rows: pd.DataFrame, capabilities: pd.DataFrame, data_dir) -> str:
+    """The unit selected at the start: the one asked for, else the selection's commonest unit."""
+    units = _units(capabilities, data_dir)
+    if unit is not None:
+        if unit not in units:
+            raise ValueError(unknown_value_message("unit", unit, units))
+        return unit
+    counts = rows["unit"].dropna().astype(str).value_counts()
+    if counts.empty:
+        return NO_FIGURE
+    # The most rows; ties go to the schema's order (units lists them in that order).
+    return max(units[:-1], key=lambda u: (counts.get(u, 0), -units.index(u)))
+
+
+def _in_unit(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The rows with a figure in ``unit``, or (NO_FIGURE) the rows without any figure."""
+    if unit == NO_FIGURE:
+        keep = rows["count_low"].isna() & rows["count_high"].isna()
+    else:
+        keep = rows["unit"].astype("string") == unit
+    return rows.loc[keep.fillna(False)].reset_index(drop=True)
+
+
 def _no_figure(rows: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """ "Actor (category)" for each row with no count at all."""
     missing = rows["count_low"].isna() & rows["count_high"].isna()
@@ -166,16 +211,21 @@ def _no_figure(rows: pd.DataFrame, names: dict[str, str]) -> list[str]:
     return [f"{names.get(a, a)} ({c})" for a, c in chosen]
 
 
-def _title(category: str, names: list[str], rows: pd.DataFrame, data_dir) -> tuple[str, str]:
+def _title(
+    category: str, unit: str, names: list[str], rows: pd.DataFrame, data_dir
+) -> tuple[str, str]:
     """The tool's title, and the message drawn instead of an empty chart ("" when not empty)."""
     what = "All capability categories" if category == ALL else category
+    what += ", without a figure" if unit == NO_FIGURE else f", in {unit}"
     if not names:
         empty = "No actor selected: pick one or more actors to compare their figures"
         return f"{what}: no actor selected, so there is nothing to compare", empty
     who = ", ".join(names)
     if rows.empty:
         # Say plainly that the data holds no such row; no source is claimed for it.
-        empty = f"No {'capability' if category == ALL else category} figures for {who} in the data"
+        kind = "capability" if category == ALL else category
+        in_unit = "rows without a figure" if unit == NO_FIGURE else f"figures in {unit}"
+        empty = f"No {kind} {in_unit} for {who} in the data: try another unit"
         return empty, empty
     sources = source_phrase(rows["source_id"], data_dir=data_dir)
     return f"{what}: {who}, according to the 2019 MDR as reported by {sources}", ""
@@ -195,8 +245,12 @@ def _set_height(panel: FigurePanel, inches: float, *, top: float = 0.55, bottom:
     figure.subplots_adjust(top=1 - top / inches, bottom=bottom / inches)
 
 
-def _draw(panel: FigurePanel, rows: pd.DataFrame, category: str, empty: str, names, colours):
-    """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel."""
+def _draw(panel: FigurePanel, rows: pd.DataFrame, choice: tuple, empty: str, names, colours):
+    """Draw the range chart of ``rows`` (or the ``empty`` message) on the panel.
+
+    ``choice`` is (category, unit); the x-axis names the unit, the one unit drawn.
+    """
+    category, unit = choice
     missing = rows["count_low"].isna() & rows["count_high"].isna()
     drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
     if len(rows):
@@ -210,6 +264,9 @@ def _draw(panel: FigurePanel, rows: pd.DataFrame, category: str, empty: str, nam
         if category != ALL:
             title = f"{category}: numbers as the sources give them"
         plots.range_chart(panel.ax, rows, names=names, colours=colours, title=title)
+        if unit != NO_FIGURE:
+            label = f"{unit[0].upper()}{unit[1:]}, as the source gives them (a bar spans low–high)"
+            panel.ax.set_xlabel(label, fontsize=plots.BASE_FONT_SIZE)
     else:
         centre = {"ha": "center", "va": "center", "transform": panel.figure.transFigure}
         panel.ax.text(0.5, 0.5, empty, fontsize=plots.BASE_FONT_SIZE, **centre)  # of the figure
@@ -258,14 +315,18 @@ def _note(no_figure: list[str], shown: pd.DataFrame) -> str | None:
     return " ".join(parts) or None
 
 
-def capability_compare(actors=None, category: str | None = None, *, data_dir=None):
-    """Build the capability comparison for ``actors`` (ids or names) and a ``category``.
+def capability_compare(
+    actors=None, category: str | None = None, unit: str | None = None, *, data_dir=None
+):
+    """Build the capability comparison for ``actors`` (ids or names), a ``category`` and a ``unit``.
 
     ``category=None`` (the default) shows every category. By default the offensive-missile states of
     notebook 02 (China, Russia, North Korea, Iran, states in South Asia) are selected.
+    ``unit=None`` starts on the unit most of the selection's figures are in, so the first view
+    shows figures; ``unit=NO_FIGURE`` lists the rows whose source gives none.
 
     >>> tool = capability_compare(category="ICBM")
-    >>> "ICBM" in tool.title and "China" in tool.title
+    >>> "ICBM, in kilometres" in tool.title and "China" in tool.title
     True
     """
-    return CapabilityCompare(actors, category, data_dir=data_dir)
+    return CapabilityCompare(actors, category, unit, data_dir=data_dir)
