@@ -40,6 +40,7 @@ __all__ = [
     "network_layout",
     "range_chart",
     "role_chart",
+    "role_handles",
     "style",
     "theme",
 ]
@@ -386,13 +387,16 @@ def network(
     positions: dict[str, tuple[float, float]] | None = None,
     title: str | None = None,
     legend: bool = True,
+    edge_colour: str | None = None,
     data_dir=None,
 ):
     """Draw relationships between actors on a fixed circular layout (no networkx).
 
     Edges are coloured and dashed by kind, directed edges carry an arrow, parallel edges curve
     apart, and each multilateral format is shaded as a polygon with its name. Actors outside
-    ``edges`` are drawn faded; ``focus`` (an actor id) is ringed.
+    ``edges`` are drawn faded; ``focus`` (an actor id) is ringed. Nodes are coloured by role
+    (:func:`role_handles` gives their legend). ``edge_colour`` draws every edge in that one
+    colour (dashed by kind still), so that colour means one thing only: the actor's role.
 
     >>> from matplotlib.figure import Figure
     >>> import mdr_data
@@ -402,12 +406,37 @@ def network(
     """
     positions = positions if positions is not None else network_layout(actors)
     formats = _draw_formats(ax, edges, positions)
-    _draw_edges(ax, edges, positions, data_dir)
+    _draw_edges(ax, edges, positions, data_dir, colour=edge_colour)
     _draw_nodes(ax, edges, actors, positions, focus, data_dir)
     _frame_network(ax, title)
     if legend:
-        _edge_legend(ax, edges, has_formats=bool(len(formats)), data_dir=data_dir)
+        has_formats = bool(len(formats))
+        _edge_legend(ax, edges, has_formats=has_formats, data_dir=data_dir, colour=edge_colour)
     return ax
+
+
+def role_handles(actors: pd.DataFrame, data_dir=None) -> list[Line2D]:
+    """Legend entries for the node colours of :func:`network`: one per role present.
+
+    >>> import mdr_data
+    >>> [h.get_label() for h in role_handles(mdr_data.actors(region="Europe"))]
+    ['ally', 'competitor']
+    """
+    present = set(actors["role"].dropna().astype(str))
+    return [
+        Line2D(
+            [0],
+            [0],
+            marker="o",
+            linestyle="",
+            markersize=12,
+            markeredgecolor="black",
+            markerfacecolor=vocabulary.style("actors", "role", role, data_dir)["colour"],
+            label=role,
+        )
+        for role in vocabulary.values("actors", "role", data_dir)
+        if role in present
+    ]
 
 
 def _draw_formats(ax, edges: pd.DataFrame, positions: dict) -> list[str]:
@@ -447,8 +476,8 @@ def _curvature(seen: dict, source: str, target: str) -> float:
     return 0.0 if index == 0 else 0.18 * ((index + 1) // 2) * (1 if index % 2 else -1)
 
 
-def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None) -> None:
-    """One arrow per relationship, coloured and dashed by kind (see :mod:`mdr_data.vocabulary`)."""
+def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None, colour=None) -> None:
+    """One arrow per relationship, coloured (unless ``colour`` is given) and dashed by kind."""
     seen: dict[frozenset, int] = {}
     rows = zip(
         edges["actor_from"],
@@ -472,7 +501,7 @@ def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None) -> None
                 arrowstyle="-|>" if bool(directed) else "-",
                 mutation_scale=22,
                 connectionstyle=f"arc3,rad={_curvature(seen, source, target)}",
-                color=look["colour"],
+                color=colour or look["colour"],
                 linestyle=look["linestyle"],
                 linewidth=4 if multilateral else 2.5,
                 shrinkA=14,
@@ -535,7 +564,7 @@ def _frame_network(ax, title: str | None) -> None:
     )
 
 
-def _edge_legend(ax, edges: pd.DataFrame, *, has_formats: bool, data_dir=None) -> None:
+def _edge_legend(ax, edges: pd.DataFrame, *, has_formats: bool, data_dir=None, colour=None) -> None:
     """Legend of the relationship kinds drawn, in vocabulary order (new kinds last)."""
     present = list(dict.fromkeys(edges["kind"].astype(str)))
     order = vocabulary.values("relationships", "kind", data_dir)
@@ -544,7 +573,14 @@ def _edge_legend(ax, edges: pd.DataFrame, *, has_formats: bool, data_dir=None) -
     for kind in kinds:
         look = vocabulary.style("relationships", "kind", kind, data_dir)
         handles.append(
-            Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.5, label=kind)
+            Line2D(
+                [0],
+                [0],
+                color=colour or look["colour"],
+                linestyle=look["linestyle"],
+                lw=2.5,
+                label=kind,
+            )
         )
     if has_formats:
         handles.append(Patch(alpha=0.5, label="multilateral format", **_FORMAT_LOOK))

@@ -111,3 +111,21 @@ def test_long_selections_summarise_rows_without_a_figure(ax):
     missing = int((caps["count_low"].isna() & caps["count_high"].isna()).sum())
     assert len(ax.get_yticks()) == len(caps) - missing
     assert any(f"+ {missing} rows with no figure given" in t.get_text() for t in ax.texts)
+
+
+def test_network_can_keep_colour_for_roles_only(ax):
+    """edge_colour draws every edge in one colour, so colour means the role alone; the node
+    colours get their own legend from role_handles."""
+    edges, actors = mdr_data.relationships(), mdr_data.actors()
+    plots.network(ax, edges, actors, edge_colour="#555555")
+    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert {matplotlib.colors.to_hex(a.get_edgecolor()) for a in arrows} == {"#555555"}
+    legend_lines = ax.get_legend().get_lines()
+    assert {matplotlib.colors.to_hex(line.get_color()) for line in legend_lines} == {"#555555"}
+    handles = plots.role_handles(actors)
+    assert [h.get_label() for h in handles] == [
+        r for r in vocabulary.values("actors", "role") if r in set(actors["role"].astype(str))
+    ]
+    for handle in handles:
+        colour = vocabulary.style("actors", "role", handle.get_label())["colour"]
+        assert handle.get_markerfacecolor() == colour

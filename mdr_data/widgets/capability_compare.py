@@ -92,15 +92,7 @@ class CapabilityCompare(Tool):
             "category",
             "Category:",
         )
-        chosen = _rows(self._capabilities, self._names, self.actors.value, self.category.value)
-        self.unit = labelled(
-            widgets.Dropdown(
-                options=_units(self._capabilities, self.data_dir),
-                value=_unit(unit, chosen, self._capabilities, self.data_dir),
-            ),
-            "unit",
-            "Unit:",
-        )
+        self.unit = self._unit_control(unit)
         self.panel = FigurePanel(
             "capabilities",
             figsize=(9, 5.2),
@@ -113,8 +105,20 @@ class CapabilityCompare(Tool):
             [self.panel.image, self.table_panel.html],
         )
 
+    def _unit_control(self, unit: str | None) -> widgets.Dropdown:
+        """The unit menu, starting on ``unit`` or on the initial selection's commonest unit."""
+        chosen = _rows(self._capabilities, self._names, self.actors.value, self.category.value)
+        return labelled(
+            widgets.Dropdown(
+                options=_units(self._capabilities, self.data_dir),
+                value=_unit(unit, chosen, self._capabilities, self.data_dir),
+            ),
+            "unit",
+            "Unit:",
+        )
+
     def update(self) -> None:
-        """Redraw the range chart and the table for the selected actors and category."""
+        """Redraw the range chart and the table for the selected actors, category and unit."""
         actors, category, unit = tuple(self.actors.value), self.category.value, self.unit.value
         selection = self.cached(
             (actors, category), lambda: _rows(self._capabilities, self._names, actors, category)
