@@ -83,3 +83,26 @@ def test_css_classes_and_labels():
 def test_works_on_a_remixed_copy():
     browser = table_browser(table="actors", data_dir=MINI)
     assert len(browser.current_table) == len(mdr_data.actors(data_dir=MINI))
+
+
+def test_default_columns_put_source_and_confidence_before_long_text():
+    for table in mdr_data.list_tables():
+        browser = table_browser(table=table)
+        shown = list(browser.shown_table.columns)
+        assert "source_id" in shown, table
+        if "confidence" in mdr_data.load(table).columns:
+            assert "confidence" in shown, table
+        long_text = [c for c in ("text", "title", "evidence", "definition", "notes") if c in shown]
+        for column in long_text:  # a wide text column never pushes the source off-screen
+            assert shown.index(column) > shown.index("source_id"), (table, shown)
+
+
+def test_columns_control_chooses_and_orders_the_shown_columns():
+    browser = table_browser(table="claims")
+    browser.columns.value = ("evidence", "confidence", "said_by")
+    assert list(browser.shown_table.columns) == ["said_by", "confidence", "evidence"]
+    assert "<th>evidence</th>" in browser.output.html.value
+    browser.table.value = "actors"
+    assert list(browser.shown_table.columns)[:2] == ["actor_id", "name"]
+    browser.reset()
+    assert browser.columns.value == browser.defaults["columns"]

@@ -60,7 +60,9 @@ __all__ = [
 #: the notebook. The box is a size container, so its ``100cqw`` is the width of the output:
 #: the caption takes that whole width (a negative right margin of the same size keeps it from
 #: widening the table), so a long caption over a narrow table reads as one or two lines.
-#: Cells with long text (``mdr-long``) keep a readable minimum width and wrap.
+#: Cells with long text (``mdr-long``) keep a readable minimum width and wrap (anywhere, so a
+#: long address cannot widen the table). Text is never cut: a table's columns are chosen by the
+#: tool, and ``confidence`` and the source column come before long text where a tool can.
 TABLE_CSS = (
     "<style>"
     ".mdr-wrap{overflow-x:auto;container-type:inline-size;}"
@@ -70,8 +72,10 @@ TABLE_CSS = (
     ".mdr-table th,.mdr-table td{border-bottom:1px solid #ccc;padding:3px 8px;"
     "text-align:left;vertical-align:top;}"
     ".mdr-table th{background:#f0f0f0;}"
-    ".mdr-table td.mdr-long{min-width:14em;}"
+    ".mdr-table td.mdr-long{min-width:14em;overflow-wrap:anywhere;}"
     ".mdr-empty{font-style:italic;}"
+    ".mdr-sources{font-size:13px;margin:2px 0 6px;}"
+    ".mdr-sources summary{cursor:pointer;}"
     "</style>"
 )
 #: Cells with more characters than this get the class ``mdr-long`` (a minimum width).
@@ -212,13 +216,28 @@ class TablePanel:
         *,
         empty_message: str = "No rows match this selection.",
         note: str | None = None,
+        sources: str | None = None,
     ) -> None:
-        """Replace the shown table (and an optional note paragraph below it)."""
+        """Replace the shown table (and an optional note paragraph below it).
+
+        Keep ``caption`` short (one line on a projector); a list of ``sources`` goes in a
+        collapsed ``<details>`` under the table, one click away.
+
+        >>> panel = TablePanel("demo")
+        >>> panel.show(pd.DataFrame({"a": [1]}), "One row", sources="NATO (nato-2016-05-12)")
+        >>> '<details class="mdr-sources"><summary>Sources</summary>NATO' in panel.html.value
+        True
+        """
         self.caption = caption
         parts = [TABLE_CSS]
         if self.heading:
             parts.append(f"<h4>{html.escape(self.heading)}</h4>")
         parts.append(frame_to_html(frame, caption, empty_message=empty_message))
+        if sources:
+            parts.append(
+                f'<details class="mdr-sources"><summary>Sources</summary>{html.escape(sources)}'
+                "</details>"
+            )
         if note:
             parts.append(f'<p class="mdr-note">{html.escape(note)}</p>')
         self.html.value = "".join(parts)
@@ -291,7 +310,7 @@ class FigurePanel:
         name: str,
         *,
         figsize: tuple[float, float] = (8.0, 4.5),
-        dpi: int = 80,
+        dpi: int = 100,
         margins: dict | None = None,
         alt: str = "",
     ):
@@ -516,7 +535,8 @@ class Tool(Controls):
         self._wire(controls)
         self.reset_button = reset_button(self.reset)
         rows = [list(self.controls.values())] if rows is None else rows
-        boxes = [widgets.HBox(list(row)) for row in rows]
+        # Rows of controls wrap onto a second line rather than run past a narrow notebook.
+        boxes = [widgets.HBox(list(row), layout={"flex_flow": "row wrap"}) for row in rows]
         boxes[-1].children = (*boxes[-1].children, self.reset_button)
         self.view = widgets.VBox([*boxes, *outputs])
         self.view.add_class("mdr-tool")

@@ -137,7 +137,7 @@ class MapExplorer(Tool):
         self.panel = FigurePanel(
             "map",
             figsize=(8.0, 5.0),
-            dpi=80,
+            dpi=100,  # sharp on a projector (100–120 dpi)
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.base = maps.BaseMap(self.panel.ax)

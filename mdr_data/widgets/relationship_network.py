@@ -103,7 +103,7 @@ class RelationshipNetwork(Tool):
         self.panel = FigurePanel(
             "network",
             figsize=(7.5, 5.4),
-            dpi=80,
+            dpi=100,  # sharp on a projector (100–120 dpi)
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-network-legend")

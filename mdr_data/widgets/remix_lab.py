@@ -61,7 +61,7 @@ class RemixLab(Tool):
         self.panel = FigurePanel(
             "remix",
             figsize=(9.0, 4.8),
-            dpi=80,
+            dpi=100,  # sharp on a projector (100–120 dpi)
             margins={"left": 0.3, "right": 0.95, "top": 0.9, "bottom": 0.04},
         )
         self.chart = BarChart(self.panel.ax)

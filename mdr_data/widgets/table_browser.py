@@ -1,5 +1,10 @@
 """Notebook 00's table browser: pick a table, search it, filter a column, sort, show N rows.
 
+The table shows the columns chosen in *Columns* (``table[[...]]`` in pandas): by default the
+row's id and name, what it records, then ``source_id`` and ``confidence``, so that both stay in
+view in a projected notebook; ``evidence``, ``notes`` and the rest are one click away, and long
+text wraps rather than being cut.
+
 >>> from mdr_data.widgets.table_browser import table_browser
 >>> browser = table_browser(table="actors")
 >>> browser.search.value = "india"
@@ -22,13 +27,44 @@ __all__ = ["TableBrowser", "table_browser"]
 
 ANY = "(any value)"
 
+#: The columns shown when a table is chosen, in this order (source and confidence before long
+#: text). A table not listed here (a remixed copy's) shows every column.
+SHOWN_COLUMNS = {
+    "sources": ["source_id", "publisher", "published", "kind", "title"],
+    "actors": ["actor_id", "name", "region", "role", "source_id", "confidence", "named_in_review"],
+    "capabilities": [
+        "actor_id", "category", "system", "count_low", "count_high", "source_id", "confidence",
+    ],
+    "relationships": ["actor_from", "actor_to", "kind", "year", "source_id", "confidence"],
+    "places": ["place_id", "name", "actor_id", "kind", "source_id", "confidence"],
+    "events": ["date", "kind", "source_id", "confidence", "title"],
+    "event_actors": ["event_id", "actor_id", "role", "source_id", "evidence"],
+    "claims": ["said_by", "theme", "source_id", "confidence", "text"],
+    "glossary": ["term", "expansion", "source_id", "definition"],
+}  # fmt: skip
+
+
+def column_choices(table: str, columns: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The Columns control's options (shown ones first, in order) and its default selection.
+
+    >>> glossary = ["term", "expansion", "definition", "source_id"]
+    >>> options, shown = column_choices("glossary", glossary)
+    >>> options, shown == tuple(options)
+    (['term', 'expansion', 'source_id', 'definition'], True)
+    >>> column_choices("mine", ["a", "b"])
+    (['a', 'b'], ('a', 'b'))
+    """
+    shown = [c for c in SHOWN_COLUMNS.get(table, columns) if c in columns] or list(columns)
+    return [*shown, *(c for c in columns if c not in shown)], tuple(shown)
+
 
 class TableBrowser(Tool):
     """The table browser; build it with :func:`table_browser`.
 
     Controls: ``table``, ``search``, ``column``, ``value`` (options follow ``column``),
     ``sort_by`` (options follow ``table``), ``descending``, ``rows``. State: ``current_table``
-    (all matching rows, sorted), ``shown_table`` (the first N), ``title``.
+    (all matching rows, sorted, every column), ``shown_table`` (the first N, the chosen
+    ``columns``), ``title``.
     """
 
     def __init__(self, table: str = "actors", *, rows: int = 10, data_dir=None):
@@ -39,6 +75,7 @@ class TableBrowser(Tool):
         columns = list(self._frame(table).columns)
         controls = _controls(names, table, columns, self._values(table, columns[0]), rows)
         self.table, self.search, self.rows = controls["table"], controls["search"], controls["rows"]
+        self.columns = controls["columns"]
         self.column, self.value = controls["column"], controls["value"]
         self.sort_by, self.descending = controls["sort_by"], controls["descending"]
         self.output = TablePanel("table")
@@ -48,6 +85,7 @@ class TableBrowser(Tool):
             rows=[
                 [self.table, self.search, self.rows],
                 [self.column, self.value, self.sort_by, self.descending],
+                [self.columns],
             ],
         )
 
@@ -64,6 +102,7 @@ class TableBrowser(Tool):
             for control in (self.column, self.sort_by):
                 control.options = columns
                 control.value = columns[0]
+            self.columns.options, self.columns.value = column_choices(self.table.value, columns)
         if name in ("table", "column"):
             self.value.options = self._values(self.table.value, self.column.value)
             self.value.value = ANY
@@ -71,6 +110,7 @@ class TableBrowser(Tool):
     def _before_reset(self) -> None:
         columns = list(self._frame(self.defaults["table"]).columns)
         self.column.options = self.sort_by.options = columns
+        self.columns.options = column_choices(self.defaults["table"], columns)[0]
         self.value.options = self._values(self.defaults["table"], columns[0])
 
     def update(self) -> None:
@@ -81,13 +121,15 @@ class TableBrowser(Tool):
         frame = self._frame(table)
         haystack = self.cached(("haystack", table), lambda: _haystack(frame))
         self.current_table = self.cached(key, lambda: _result(frame, haystack, *key[1:]))
-        self.shown_table = self.current_table.head(self.rows.value)
+        chosen = [c for c in self.columns.options if c in self.columns.value]
+        self.shown_table = self.current_table.head(self.rows.value)[chosen]
         self.title = _title(key, len(self.current_table), len(frame), len(self.shown_table))
         self.output.show(self.shown_table, self.title)
 
 
 def _controls(tables: list[str], table: str, columns: list[str], values: list[str], rows: int):
-    """The browser's seven controls, by name, each with its label and CSS class."""
+    """The browser's eight controls, by name, each with its label and CSS class."""
+    options, shown = column_choices(table, columns)
     return {
         "table": labelled(widgets.Dropdown(options=tables, value=table), "table", "Table:"),
         "search": labelled(
@@ -105,6 +147,9 @@ def _controls(tables: list[str], table: str, columns: list[str], values: list[st
             widgets.IntSlider(value=rows, min=1, max=100, continuous_update=False),
             "rows",
             "Rows shown:",
+        ),
+        "columns": labelled(
+            widgets.SelectMultiple(options=options, value=shown, rows=4), "columns", "Columns:"
         ),
     }
 

@@ -80,7 +80,7 @@ class Timeline(Tool):
         self.panel = FigurePanel(
             "timeline",
             figsize=(11.0, 5.5),
-            dpi=80,
+            dpi=100,  # sharp on a projector (100–120 dpi)
             margins={"left": 0.02, "right": 0.98, "top": 0.92, "bottom": 0.08},
         )
         self.chart = TimelineChart(self.panel.ax, vocabulary.colours("events", "kind", data_dir))
