@@ -92,7 +92,7 @@ class CapabilityCompare(Tool):
             "category",
             "Category:",
         )
-        self.unit = self._unit_control(unit)
+        self.unit = _unit_control(self, unit)
         self.panel = FigurePanel(
             "capabilities",
             figsize=(9, 5.2),
@@ -103,18 +103,6 @@ class CapabilityCompare(Tool):
         self._finish(
             {"actors": self.actors, "category": self.category, "unit": self.unit},
             [self.panel.image, self.table_panel.html],
-        )
-
-    def _unit_control(self, unit: str | None) -> widgets.Dropdown:
-        """The unit menu, starting on ``unit`` or on the initial selection's commonest unit."""
-        chosen = _rows(self._capabilities, self._names, self.actors.value, self.category.value)
-        return labelled(
-            widgets.Dropdown(
-                options=_units(self._capabilities, self.data_dir),
-                value=_unit(unit, chosen, self._capabilities, self.data_dir),
-            ),
-            "unit",
-            "Unit:",
         )
 
     def update(self) -> None:
@@ -139,6 +127,19 @@ class CapabilityCompare(Tool):
         self.table_panel.show(
             shown, self.title, empty_message=f"{empty}.", note=_note(self.no_figure, shown)
         )
+
+
+def _unit_control(tool: CapabilityCompare, unit: str | None) -> widgets.Dropdown:
+    """The unit menu, starting on ``unit`` or on the initial selection's commonest unit."""
+    chosen = _rows(tool._capabilities, tool._names, tool.actors.value, tool.category.value)
+    return labelled(
+        widgets.Dropdown(
+            options=_units(tool._capabilities, tool.data_dir),
+            value=_unit(unit, chosen, tool._capabilities, tool.data_dir),
+        ),
+        "unit",
+        "Unit:",
+    )
 
 
 def _chosen(actors, holders: list[str], data_dir) -> tuple[str, ...]:
