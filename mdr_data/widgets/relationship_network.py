@@ -38,16 +38,17 @@ ALL_ACTORS = ""
 UNVERIFIED_NOTE = (
     "Edges marked 'unverified' are reported only by the news article the course started from."
 )
+#: (source and confidence before the longer text columns, so they stay in view)
 TABLE_COLUMNS = [
     "from",
     "to",
     "kind",
     "direction",
-    "instrument",
     "year",
-    "multilateral_format",
     "source_id",
     "confidence",
+    "instrument",
+    "multilateral_format",
 ]
 
 
@@ -135,7 +136,13 @@ class RelationshipNetwork(Tool):
         )
         shown = _table(edges, self._names)
         note = UNVERIFIED_NOTE if "unverified" in set(shown["confidence"]) else None
-        self.table_panel.show(shown, self.title, empty_message="No relationships match.", note=note)
+        every_kind = set(kinds) == set(self.kinds.options)
+        caption = f"Relationships of {who} ({len(edges)} shown; kinds: {what})"
+        if every_kind:  # a short caption: the list of every kind is in the key beside the figure
+            caption = f"Relationships of {who} ({len(edges)} shown; every kind)"
+        self.table_panel.show(
+            shown, caption, empty_message="No relationships match.", note=note, sources=sources
+        )
 
     def _draw(self, edges: pd.DataFrame, focus: str, who: str) -> None:
         clear_axes(self.panel.ax)
