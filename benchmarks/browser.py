@@ -110,11 +110,20 @@ _INSTRUMENT_JS = """
         continue;
       }
       hit = true;
-      if (r.type === 'attributes' && node.tagName === 'IMG') {
+      // A new picture is on screen once loaded (an <img> whose src changed, or one inserted
+      // with an HTML output's new markup).
+      const images = r.type === 'attributes' && node.tagName === 'IMG' ? [node] : [];
+      for (const added of r.addedNodes || []) {
+        if (added.nodeType !== 1) continue;
+        if (added.tagName === 'IMG') images.push(added);
+        images.push(...added.querySelectorAll('img'));
+      }
+      for (const img of images) {
+        if (r.type !== 'attributes' && img.complete) continue;
         s.pendingImages++;
         const done = () => { s.pendingImages--; paint(); };
-        node.addEventListener('load', done, {once: true});
-        node.addEventListener('error', done, {once: true});
+        img.addEventListener('load', done, {once: true});
+        img.addEventListener('error', done, {once: true});
       }
     }
     if (hit) { s.mutations.push(performance.now()); paint(); }
@@ -149,10 +158,19 @@ _ARM_JS = """
 """
 
 # null while the change is still in flight; else its timings (ms after the input event).
+# With needOutput (the kernel may be busy running later cells), the change is done once an output
+# changed and nothing more changed for 150 ms; else once the kernel went busy and back to idle.
 _SETTLED_JS = """
-() => {
+([needOutput]) => {
   const s = window.__mdrBench;
   if (s.t0 === null) return null;
+  if (needOutput) {
+    const last = s.mutations.filter((t) => t >= s.t0).pop();
+    if (last === undefined || s.pendingImages > 0 || s.pendingPaints > 0) return null;
+    if (performance.now() - last < 150) return null;
+    s.armed = false;
+    return {idle: null, mutations: 1, controls: 0, painted: Math.max(...s.paints) - s.t0};
+  }
   const busy = s.statuses.find(([t, st]) => t >= s.t0 && st === 'busy');
   if (!busy) return null;
   const idle = s.statuses.find(([t, st]) => t >= busy[0] && st === 'idle');
@@ -198,15 +216,24 @@ class Page:
     def outputs(self) -> list[str] | None:
         return self.page.evaluate(_OUTPUTS_JS, [self.panel_id])
 
-    def timed(self, action: Callable[[], None], times: ControlTimes, label: str) -> bool:
-        """Do ``action`` (one UI change) and record how long until its output is on screen."""
+    def timed(
+        self,
+        action: Callable[[], None],
+        times: ControlTimes,
+        label: str,
+        *,
+        need_output: bool = False,
+    ) -> bool:
+        """Do ``action`` (one UI change) and record how long until its output is on screen
+        (``need_output``: wait for an output to change, the kernel may be busy with other
+        cells)."""
         before = self.outputs()
         self.page.evaluate(_ARM_JS)
         start = time.perf_counter()
         try:
             action()
             result = self.page.wait_for_function(
-                _SETTLED_JS, timeout=CHANGE_TIMEOUT_MS, polling="raf"
+                _SETTLED_JS, arg=[need_output], timeout=CHANGE_TIMEOUT_MS, polling="raf"
             ).json_value()
         except Exception as error:
             times.errors.append(f"{label}: {type(error).__name__}: {str(error)[:160]}")
@@ -214,7 +241,8 @@ class Page:
             return False
         end = time.perf_counter()
         times.bytes_in.append(sum(n for t, n in self.received if start <= t <= end))
-        times.kernel_idle_ms.append(result["idle"])
+        if result["idle"] is not None:
+            times.kernel_idle_ms.append(result["idle"])
         if result["painted"] is None:  # nothing in the tool changed on screen
             times.no_redraw += 1
             return True
@@ -367,7 +395,7 @@ def _notebooks_with_tools() -> list[Path]:
             for c in cells
             if c["cell_type"] == "code"
         )
-        if "mdr_data.widgets import" in code:
+        if "from mdr_data.widgets." in code:  # from mdr_data.widgets.<tool> import <tool>
             found.append(path)
     return found
 
@@ -418,7 +446,7 @@ def _first_interaction(page, server, path: str, received) -> dict:
     kind = _control_kind(scope, css)
     label, action = _plan(scope, css, kind, 1)[0]
     times = ControlTimes()
-    bench.timed(action, times, f"{css} {label}")
+    bench.timed(action, times, f"{css} {label}", need_output=True)
     answered = time.perf_counter() - start
     return {
         "seconds": answered if times.samples_ms else None,
@@ -571,7 +599,8 @@ def _first_interaction_figures(page, server, paths, received) -> list[Figure]:
                 FIRST_INTERACTION_BUDGET_S,
                 note=f"kernel ready {result['kernel_ready_s']:.1f} s, tool shown "
                 f"{result['tool_shown_s']:.1f} s, change {result['change_ms'] or 0:.0f} ms "
-                f"(.{result['control']}); page load before it {result['page_load_s']:.1f} s",
+                f"(.{result['control']}); page load before it {result['page_load_s']:.1f} s"
+                + (f"; {result['errors'][0]}" if result["errors"] else ""),
                 extra={k: v for k, v in result.items()},
             )
         )
