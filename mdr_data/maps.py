@@ -1,9 +1,9 @@
 """Maps of the review's regional picture, drawn with plain matplotlib on shipped country shapes.
 
-Countries are coloured by the role the review casts the actor in, relationships are arcs between
-countries, places (interceptor sites, radars, bases) are labelled markers, and an offensive
-capability whose range the data records in kilometres can be drawn as a band from its low to its
-high figure. The shapes are Natural Earth's 1:110m countries (public domain), shipped in
+Countries are coloured by their role in the actors table (our classification), relationships are
+arcs between countries, places (interceptor sites, radars, bases) are labelled markers, and an
+offensive capability whose range the data records in kilometres can be drawn as a band from its
+low to its high figure. The shapes are Natural Earth's 1:110m countries (public domain), shipped in
 ``mdr_data/geo`` by ``scripts/build_world_geometry.py``: nothing is downloaded.
 
 Why not geopandas: the course environment stays as it is (geopandas, shapely, pyproj and pyogrio
@@ -416,7 +416,7 @@ def alt_text(
         if actor in inside:
             roles.setdefault(role, []).append(names[actor])
     parts.append(
-        "Countries coloured by the role the 2019 MDR casts them in: "
+        "Countries coloured by their role in the course's actors table (our classification): "
         + "; ".join(f"{role}: {_listing(who)}" for role, who in roles.items())
     )
     arcs = [

@@ -337,7 +337,7 @@ def role_chart(ax, actors: pd.DataFrame, *, title: str | None = None):
     ax.set_xlabel("Number of actors", fontsize=fs)
     ax.tick_params(labelsize=fs - 1)
     ax.set_title(
-        title or "Actors by the role the 2019 MDR casts them in",
+        title or "Actors per role in the actors table (our classification, from the cited sources)",
         fontsize=fs + 1,
         loc="left",
         y=1.02,
