@@ -56,7 +56,7 @@ TYPED_WORDS = ("i", "in", "ind", "indi", "india")
 NOTEBOOKS_DIR = REPO / "notebooks"
 
 
-def _ci() -> bool:
+def ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
@@ -463,7 +463,7 @@ def _first_interaction(page, server, path: str, received) -> dict:
 def run(*, quick: bool = False) -> list[Figure]:
     reason = unavailable()
     if reason is not None:
-        if _ci():
+        if ci():
             raise RuntimeError(f"browser benchmarks cannot run: {reason} (CI is set)")
         return [Figure("browser.skipped", "browser section skipped", None, "", note=reason)]
 
@@ -475,7 +475,7 @@ def run(*, quick: bool = False) -> list[Figure]:
 
     modules = tool_modules()
     fresh = 1 if quick else 2
-    limit = 2 if quick else None
+    limit = 1 if quick else None
     first_notebooks = _notebooks_with_tools()[:1] if quick else _notebooks_with_tools()
     install_cleanup_handlers()
     figures: list[Figure] = []
