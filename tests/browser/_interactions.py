@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ._ui import (
     dropdown_options,
+    expect_alt,
     expect_text,
     expect_text_changes,
     press_slider,
@@ -45,7 +46,7 @@ def explore_actor(scope: Locator) -> None:
 
     def profile_names_selected_actor() -> str | None:
         actor, text = selected_label(scope, "mdr-actor"), profile.inner_text()
-        ok = actor and text.startswith(f"{actor}: cast as")
+        ok = actor and text.startswith(f"{actor}: recorded as")
         return None if ok else f"actor menu {actor!r}, profile {text[:80]!r}"
 
     wait_until(scope, profile_names_selected_actor)
@@ -53,7 +54,7 @@ def explore_actor(scope: Locator) -> None:
     others = [a for a in dropdown_options(scope, "mdr-actor") if a != actor]
     if others:
         select_dropdown(scope, "mdr-actor", others[0])
-        expect_text(profile, f"{others[0]}: cast as")
+        expect_text(profile, f"{others[0]}: recorded as")
         expect_text(scope.locator(".mdr-output-claims caption").first, f"about {others[0]}")
 
 
@@ -90,6 +91,9 @@ def compare_capabilities(scope: Locator) -> None:
     first_row = scope.locator(".mdr-output-capability-table tbody tr").first
     expect_text(first_row, "ICBM")
     expect_text(first_row, "China")
+    # The chart's alt text says what it shows now: China's ICBM figures, row by row.
+    alt = expect_alt(scope, "capabilities", re.compile(r"^Range chart\. .*China, ICBM"))
+    assert "Russia, ICBM" not in alt, alt  # Russia was selected before: the alt text follows
 
 
 def focus_network(scope: Locator) -> None:
@@ -100,6 +104,8 @@ def focus_network(scope: Locator) -> None:
     expect_text(table, re.compile(r"^Relationships of Russia \(\d+ shown"))
     rows = scope.locator(".mdr-output-network-table tbody tr")
     assert rows.count() >= 1, "no edge row shown for Russia"
+    alt = expect_alt(scope, "network", "Network diagram of the relationships of Russia")
+    assert f"{rows.count()} shown: " in alt, alt
 
 
 def explore_timeline(scope: Locator) -> None:
@@ -110,6 +116,7 @@ def explore_timeline(scope: Locator) -> None:
     start = _number_after(table.inner_text(), r", (\d{4})[–-]")
     press_slider(scope, "mdr-year-range", "ArrowRight")
     expect_text(table, f"Events involving India and Russia, {start + 1}")
+    expect_alt(scope, "timeline", f"Timeline. Events involving India and Russia, {start + 1}")
 
 
 def read_sources(scope: Locator) -> None:
@@ -133,6 +140,7 @@ def remix(scope: Locator) -> None:
     select_dropdown(scope, "mdr-table", "capabilities")
     expect_text(table, "in the capabilities table")
     expect_text(scope.locator(".mdr-output-recipe").first, "capabilities")
+    expect_alt(scope, "remix", re.compile(r"^Bar chart\. .* in the capabilities table"))
 
 
 #: notebook file-name prefix (e.g. "01-") → what a learner does with its main widget

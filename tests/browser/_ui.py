@@ -23,6 +23,17 @@ def expect_text(locator: Locator, expected: str | re.Pattern[str], timeout_ms: f
     expect(locator).to_contain_text(expected, timeout=timeout_ms)
 
 
+def expect_alt(scope: Locator, output: str, expected: str | re.Pattern[str]) -> str:
+    """Wait until the picture in ``mdr-output-<output>`` has an ``alt`` text matching
+    ``expected`` (a regex, or a substring); return that text."""
+    from playwright.sync_api import expect
+
+    image = scope.locator(f".mdr-output-{output} img").first
+    pattern = expected if isinstance(expected, re.Pattern) else re.compile(re.escape(expected))
+    expect(image).to_have_attribute("alt", pattern, timeout=TIMEOUT_MS)
+    return image.get_attribute("alt") or ""
+
+
 def expect_text_changes(locator: Locator, before: str, timeout_ms: float = TIMEOUT_MS) -> str:
     """Wait until ``locator``'s text differs from ``before``; return the new text."""
     from playwright.sync_api import expect
