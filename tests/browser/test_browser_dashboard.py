@@ -7,6 +7,7 @@ import pytest
 
 from ._interactions import voila_interaction_for
 from ._servers import NOTEBOOKS_DIR
+from ._ui import expect_alt, select_dropdown, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +39,19 @@ def _screenshot_path(name: str):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def test_a_figure_shows_its_alt_text_in_voila(tmp_path, open_voila):
+    """FigurePanel's <img alt> reaches the page in Voilà as in JupyterLab, and follows a change."""
+    cells = [
+        "from mdr_data.widgets.relationship_network import relationship_network",
+        "relationship_network()",
+    ]
+    app = open_voila(write_notebook(tmp_path / "network-dashboard.ipynb", cells))
+    app.assert_clean()
+    scope = app.page.locator("body")
+    expect_alt(scope, "network", "Network diagram of the relationships of all actors")
+    select_dropdown(scope, "mdr-focus", "Japan")
+    alt = expect_alt(scope, "network", "Network diagram of the relationships of Japan")
+    assert "Japan" in alt.split(": ", 1)[1], alt
+    app.assert_clean()
