@@ -46,6 +46,7 @@ import inspect
 import json
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -130,6 +131,7 @@ _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+[eE][+-]?\d+)")
 _URL_IN_TEXT = re.compile(r"https?://|www\.", re.IGNORECASE)
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 _INT64 = range(-(2**63), 2**63)
+_PANDAS_DATES = (pd.Timestamp.min.ceil("D").date(), pd.Timestamp.max.floor("D").date())
 
 
 @dataclass(frozen=True, order=True)
@@ -330,7 +332,8 @@ def _split_records(text: str) -> _Records:
             cells, error = None, str(exc)
         if cells is not None and '"' in lines[start]:
             ragged = out.cells and lines.position - start > 1 and len(cells) != len(out.cells[0])
-            if ragged or _quote_fault(lines.since(start)):
+            stray = any('"' in cell for cell in cells) and _quote_fault(lines.since(start))
+            if ragged or stray:
                 cells = None
         if cells is None:
             cells, lines.position = _broken_record(out, row, lines[start], error), start + 1
@@ -524,7 +527,9 @@ def _cell_reader(field_json: str, missing_values: tuple[str, ...]) -> Callable:
     Built from the field's class directly: ``Field.from_descriptor`` validates the descriptor
     against a JSON Schema first (16 ms a field, 1.6 s for ours), and that schema is ours.
     """
-    from frictionless import system  # on the first validation only: 0.3 s of CPU
+    with warnings.catch_warnings():  # its dependencies' import-time deprecations are not ours
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from frictionless import system  # on the first validation only: 0.3 s of CPU
 
     descriptor = json.loads(field_json)
     field_class = system.select_field_class(descriptor.get("type", "any"))
@@ -553,24 +558,20 @@ def _clean_column(table: _Table, name: str, cells: list[str]) -> list[str]:
 
 def _read_cells(table: _Table, name: str, stripped: list[str]) -> None:
     """Type and constraints of every cell of one column, as Frictionless reads them."""
-    field_ = table.fields[name]
+    field_, bad = table.fields[name], table.bad[name]
     read = _cell_reader(json.dumps(field_, sort_keys=True), table.missing_values)
-    results: dict[str, tuple] = {}  # each distinct value is read once
-    typed = []
+    results = {value: read(value) for value in set(stripped)}  # each distinct value read once
+    failing = {value: notes for value, (_, notes) in results.items() if notes}
     for i, value in enumerate(stripped):
-        if i in table.bad[name]:
-            typed.append(None)
-            continue
-        if value not in results:
-            results[value] = read(value)
-        parsed, notes = results[value]
-        typed.append(None if notes else parsed)
-        for note in notes or ():
-            code, reason = _explain(note, field_, value)
-            if not (code == "required" and name in PROVENANCE_FIELDS):  # see _rule_provenance
+        if value in failing and i not in bad:
+            for note in failing[value]:
+                code, reason = _explain(note, field_, value)
+                if code == "required" and name in PROVENANCE_FIELDS:
+                    continue  # reported as missing provenance: see _rule_provenance
                 table.problems.append(table.problem(i, name, code, reason))
-                table.bad[name].add(i)
-    table.typed[name] = typed
+                bad.add(i)
+    typed = [None if value in failing else results[value][0] for value in stripped]
+    table.typed[name] = [None if i in bad else value for i, value in enumerate(typed)]
     table.values[name] = [None if value in table.missing_values else value for value in stripped]
 
 
@@ -646,13 +647,13 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
 
 def _keys(table: _Table, columns: list[str], *, usable: bool = False) -> tuple[list[int], list]:
     """Positions whose key cells are all filled (and, if ``usable``, valid), and their keys."""
-    positions, keys = [], []
-    for i, key in enumerate(zip(*(table.values[c] for c in columns), strict=True)):
-        if None in key or (usable and any(i in table.bad[c] for c in columns)):
-            continue
-        positions.append(i)
-        keys.append(key[0] if len(columns) == 1 else key)
-    return positions, keys
+    skip = set().union(*(table.bad[c] for c in columns)) if usable else set()
+    cells = table.values[columns[0]] if len(columns) == 1 else None
+    if cells is None:
+        columns_ = (table.values[c] for c in columns)
+        cells = [None if None in key else key for key in zip(*columns_, strict=True)]
+    positions = [i for i, key in enumerate(cells) if key is not None and i not in skip]
+    return positions, [cells[i] for i in positions]
 
 
 def _repeats(keys: list) -> Iterator[tuple[int, object, int]]:
@@ -711,10 +712,10 @@ def _check_foreign_key(table: _Table, local: list[str], target: _Table, ref: lis
     existing |= {_loose_key(keys, ref) for keys in target.loose_keys}
     positions, keys = _keys(table, local, usable=True)
     found = pd.Series(keys, dtype=object).isin(existing).to_numpy()
-    choices = sorted({str(key) for key in existing if key is not None} if len(local) == 1 else [])
     for k in (k for k, ok in enumerate(found) if not ok):
         key = keys[k]
-        hint = _did_you_mean(str(key), choices) if len(local) == 1 else ""
+        choices = [str(key) for key in existing if key is not None] if len(local) == 1 else []
+        hint = _did_you_mean(str(key), sorted(choices)) if choices else ""
         reason = f"{key!r} not found in {target.file} column {', '.join(ref)} (foreign key){hint}"
         table.problems.append(table.problem(positions[k], local[0], "foreign-key", reason))
 
@@ -886,7 +887,7 @@ def _held_by_pandas(kind: str, text: str, value) -> tuple[str, str] | None:
         return "out-of-range", f"{text} is too large for a 64-bit integer (Int64)"
     if kind == "date" and not _ISO_DATE.fullmatch(text):
         return "type", f"not an ISO date (YYYY-MM-DD): {text!r}"
-    low, high = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+    low, high = _PANDAS_DATES
     if kind == "date" and not low <= value <= high:
         return "out-of-range", f"{text} is outside the dates pandas can hold ({low} to {high})"
     return None

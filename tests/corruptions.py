@@ -348,7 +348,9 @@ def _crlf(folder):
 
 @damage("nul-byte-in-cell", actors=1)
 def _nul(folder):
-    edit(folder, "actors", 2, {"name": "Synthetic\x00Name"})
+    edit(folder, "actors", 2, {"name": "Synthetic-NUL-Name"})  # (Python 3.10's csv cannot write it)
+    path = folder / "actors.csv"
+    path.write_bytes(path.read_bytes().replace(b"Synthetic-NUL-Name", b"Synthetic\x00Name"))
     return Expected("actors.csv", 2, "name", "encoding")
 
 
