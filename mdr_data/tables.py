@@ -85,7 +85,7 @@ def data_version(data_dir: DataDir) -> tuple | None:
 
 def _check_remixed_dir(data_dir: DataDir) -> None:
     """Validate a remixed data folder once (again whenever one of its files changes)."""
-    from mdr_data.validation import check_data_dir  # stdlib only; imported when needed
+    from mdr_data.validation import check_data_dir  # imported when needed (Frictionless)
 
     key = _dir_key(data_dir)
     folder = Path(key)
