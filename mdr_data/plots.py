@@ -206,13 +206,15 @@ def _range_rows(frame: pd.DataFrame):
 
 
 def _range_label(row: dict, names: dict[str, str], *, compact: bool) -> str:
-    """A y-axis label: "China: ICBM" over "deployed: DF-41", or one short line when compact."""
+    """A y-axis label: "China: ICBM" over "deployed: DF-41", or one short line when compact
+    ("China: DF-41, deployed")."""
     system, status, category = row["system"], row["status"], row["category"]
     named = isinstance(system, str) and bool(system)
     if compact:
         # "Ground-Based Interceptor (GBI), Fort Greely" -> "GBI, Fort Greely"
         what = _ABBREVIATED.sub(r"\1", system) if named else category
-        return _short(f"{row['actor']}: {what}, {status}", 34)
+        who = names.get(row["actor"], row["actor"])  # a name, not an id, even when compact
+        return _short(f"{who}: {what}, {status}", 40)
     detail = f"{status}: {system}" if named else status
     head = f"{names.get(row['actor'], row['actor'])}: {category}"
     return f"{_short(head)}\n{_short(detail)}"

@@ -10,7 +10,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import mdr_data
-from mdr_data import plots, vocabulary
+from mdr_data import plots, views, vocabulary
 
 
 @pytest.fixture
@@ -129,3 +129,14 @@ def test_network_can_keep_colour_for_roles_only(ax):
     for handle in handles:
         colour = vocabulary.style("actors", "role", handle.get_label())["colour"]
         assert handle.get_markerfacecolor() == colour
+
+
+def test_compact_range_labels_name_the_actor():
+    """Beyond 10 rows the labels shorten to one line, but still read a name, not an id."""
+    frame = views.figures(unit="kilometres")
+    assert len(frame) > 10
+    ax = Figure().add_subplot()
+    plots.range_chart(ax, frame)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any(label.startswith("China: ") for label in labels)
+    assert not any(label.startswith("CHN: ") for label in labels)
