@@ -273,6 +273,107 @@ def _05_2() -> Answers:
     )
 
 
+# --- 08 · Contested readings -------------------------------------------------------------------
+
+
+def _views() -> pd.DataFrame:
+    claims = mdr_data.claims()
+    return claims[claims["claim_kind"] == "view"]
+
+
+def _not_right(right: object, wrong: list[tuple[object, str]]) -> tuple:
+    """The wrong answers that today's data does not make equal to the right one."""
+    return tuple((value, message) for value, message in wrong if value != right)
+
+
+SPEAKERS_NOT_IDS = "those are speakers: answer with the claim_id values of their rows."
+
+
+@reference("08-1")
+def _08_1() -> Answers:
+    views = _views()
+    heritage = views["speaker"].str.contains("heritage", case=False, na=False)
+    return Answers(
+        views.loc[heritage, "claim_id"].tolist(),
+        wrong=((views.loc[heritage, "speaker"].tolist(), SPEAKERS_NOT_IDS),),
+    )
+
+
+@reference("08-2")
+def _08_2() -> Answers:
+    views = _views()
+    russian = views["speaker"].str.contains("Russia", case=False, na=False)
+    one_spelling = views["speaker"].str.contains("Russian Ministry of Foreign Affairs", na=False)
+    ids = views.loc[russian, "claim_id"].tolist()
+    wrong = [
+        (
+            views.loc[views["theme"] == "Russia", "claim_id"].tolist(),
+            "those are the views whose theme is Russia — what a row is about, not who speaks. "
+            "Search the speaker column.",
+        ),
+        (
+            views.loc[one_spelling, "claim_id"].tolist(),
+            "those are the foreign ministry's statements written one way only; the government "
+            "also speaks through its president and its officials, named in other words.",
+        ),
+        (views.loc[russian, "speaker"].tolist(), SPEAKERS_NOT_IDS),
+    ]
+    return Answers(ids, wrong=_not_right(ids, wrong))
+
+
+@reference("08-3")
+def _08_3() -> Answers:
+    views = _views()
+    by_theatre = pd.crosstab(views["theatre"], views["stance"])
+    by_theme = pd.crosstab(views["theme"], views["stance"])
+    more = by_theatre["supportive"] > by_theatre["critical"]
+    answer = by_theatre.index[more].tolist()
+    wrong = [
+        (
+            by_theme.index[by_theme["supportive"] > by_theme["critical"]].tolist(),
+            "those are themes: count the views by the theatre column.",
+        ),
+        (
+            by_theatre.index[by_theatre["critical"] > by_theatre["supportive"]].tolist(),
+            "those are the theatres where critics outnumber supporters: the question asks for "
+            "the reverse.",
+        ),
+        (
+            by_theatre.index[by_theatre["supportive"] >= by_theatre["critical"]].tolist(),
+            "a tie is not outnumbering: compare with >, not >=.",
+        ),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
+
+
+@reference("08-5")
+def _08_5() -> Answers:
+    views = _views()
+    critical = views[views["stance"] == "critical"]
+    repeat = ["source_id", "evidence"]
+    answer = len(critical.drop_duplicates(subset=repeat))
+    wrong = [
+        (
+            len(critical),
+            "that counts rows: a statement recorded twice is counted twice. Drop the rows that "
+            "repeat another row's source_id and evidence.",
+        ),
+        (
+            critical["source_id"].nunique(),
+            "that counts sources: one source can hold several different statements.",
+        ),
+        (
+            critical["speaker"].nunique(),
+            "that counts speakers: one speaker can make several different statements.",
+        ),
+        (
+            len(views.drop_duplicates(subset=repeat)),
+            "that counts the statements of every stance: keep the critical views first.",
+        ),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
+
+
 # --- 06 · Remix lab ----------------------------------------------------------------------------
 
 
@@ -302,5 +403,247 @@ def _06_2() -> Answers:
                 int(primary_sources),
                 "that counts primary sources; the question asks for capability rows.",
             ),
+        ),
+    )
+
+
+# --- 05 · Europe and NATO ----------------------------------------------------------------------
+
+
+def _05_without(right: object, wrong: list[tuple[object, str]]) -> tuple:
+    """The wrong answers that today's data does not make equal to the right one."""
+    return tuple((value, message) for value, message in wrong if value != right)
+
+
+def _capabilities_at_places() -> pd.DataFrame:
+    sites = mdr_data.places()[["place_id", "actor_id"]].rename(columns={"actor_id": "host_id"})
+    return mdr_data.capabilities().merge(sites, on="place_id", how="inner", validate="many_to_one")
+
+
+@reference("05-1")
+def _05_1_europe() -> Answers:
+    dates = mdr_data.events().set_index("event_id")["date"]
+    start = dates["deveselu-groundbreaking"]
+    days = (dates["deveselu-certified"] - start).days
+    years = "that is a number of years: answer with the number of days (a Timedelta's .days)."
+    return Answers(
+        days,
+        wrong=_05_without(
+            days,
+            [
+                (-days, "subtract the earlier date (the start of construction) from the later."),
+                (days + 1, "you counted both end days: the difference of the two dates is asked."),
+                (
+                    (dates["deveselu-technical-capability"] - start).days,
+                    "that ends on the day the main components were declared complete and handed "
+                    "over: the question asks for the certification ceremony.",
+                ),
+                (days // 365, years),
+                (round(days / 365.25), years),
+            ],
+        ),
+    )
+
+
+@reference("05-2")
+def _05_2_europe() -> Answers:
+    events = mdr_data.events()
+    nato = events.merge(mdr_data.event_actors(actor="NATO"), on="event_id").sort_values("date")
+    milestones = nato[nato["kind"] == "milestone"]
+    answer = milestones["event_id"].tolist()
+    all_milestones = events[events["kind"] == "milestone"].sort_values("date")
+    in_europe = all_milestones[all_milestones["theatre"] == "Europe"]
+    return Answers(
+        answer,
+        wrong=_05_without(
+            answer,
+            [
+                (
+                    nato["event_id"].tolist(),
+                    "those are all the events NATO took part in: keep those of kind 'milestone'.",
+                ),
+                (milestones["title"].tolist(), "those are titles: answer with the event_id."),
+                (
+                    in_europe["event_id"].tolist(),
+                    "some of these are milestones NATO took no part in: join the events to "
+                    "event_actors and keep NATO's rows.",
+                ),
+                (
+                    all_milestones["event_id"].tolist(),
+                    "those are the milestones of every actor and theatre: keep the events NATO "
+                    "took part in (event_actors).",
+                ),
+            ],
+        ),
+    )
+
+
+@reference("05-3")
+def _05_3_europe() -> Answers:
+    events = mdr_data.events()
+    europe = events[events["theatre"] == "Europe"]
+    per_year = europe.groupby(europe["date"].dt.year).size()
+    if (per_year == per_year.max()).sum() != 1:
+        raise ValueError("05-3 needs one busiest year; the data now has a tie")
+    busiest = int(per_year.idxmax())
+    every_theatre = events.groupby(events["date"].dt.year).size()
+    return Answers(
+        busiest,
+        wrong=_05_without(
+            busiest,
+            [
+                (
+                    int(per_year.max()),
+                    "that is how many events the busiest year has: answer with the year.",
+                ),
+                (
+                    int(per_year.index.max()),
+                    "that is the latest year with a Europe event, not the busiest: count the "
+                    "events per year.",
+                ),
+                (
+                    int(every_theatre.idxmax()),
+                    "that is the busiest year of all theatres: keep the Europe events first.",
+                ),
+            ],
+        ),
+    )
+
+
+@reference("05-4")
+def _05_4_europe() -> Answers:
+    joined = _capabilities_at_places()
+    outside = joined[joined["theatre"] != "Europe"]
+    hosts = sorted(outside["host_id"].unique())
+    in_europe = sorted(joined.loc[joined["theatre"] == "Europe", "host_id"].unique())
+    return Answers(
+        hosts,
+        wrong=_05_without(
+            hosts,
+            [
+                (
+                    sorted(outside["actor_id"].unique()),
+                    "that is who operates the systems (the capability's actor_id); the question "
+                    "asks for the country each place is in (the place's actor_id).",
+                ),
+                (_actor_names(hosts), NAMES_NOT_IDS),
+                (
+                    in_europe,
+                    "those are the host countries in Europe: keep the rows whose theatre is not "
+                    "Europe.",
+                ),
+                (
+                    sorted(set(in_europe) | set(hosts)),
+                    "you kept the rows of every theatre: leave out those whose theatre is Europe.",
+                ),
+            ],
+        ),
+    )
+
+
+# --- 06 · The Middle East ----------------------------------------------------------------------
+
+GULF_PARTNERS = ["SAU", "ARE", "QAT", "KWT", "BHR"]
+
+
+@reference("06-1")
+def _06_1_middle_east() -> Answers:
+    capabilities = mdr_data.capabilities()
+    early = capabilities["status"].isin(["tested", "in development"])
+    middle_east = capabilities["theatre"] == "Middle East"
+    answer = sorted(capabilities.loc[early & middle_east, "actor_id"].unique())
+    return Answers(
+        answer,
+        wrong=_05_without(
+            answer,
+            [
+                (_actor_names(answer), NAMES_NOT_IDS),
+                (
+                    sorted(capabilities.loc[early, "actor_id"].unique()),
+                    "you kept the rows of every theatre: keep those whose theatre is Middle East.",
+                ),
+            ],
+        ),
+    )
+
+
+@reference("06-2")
+def _06_2_middle_east() -> Answers:
+    capabilities = mdr_data.capabilities()
+    middle_east = capabilities[capabilities["theatre"] == "Middle East"]
+    table = middle_east.pivot_table(
+        index="actor_id", columns="purpose", values="capability_id", aggfunc="count", fill_value=0
+    )
+    answer = int(table.loc["IRN", "offensive"])
+    iran = capabilities[capabilities["actor_id"] == "IRN"]
+    return Answers(
+        answer,
+        wrong=_05_without(
+            answer,
+            [
+                (
+                    int(table.loc["IRN"].sum()),
+                    "that counts all of Iran's Middle East rows: read the offensive column only.",
+                ),
+                (
+                    int(table["offensive"].sum()),
+                    "that is the whole offensive column: read Iran's row of it.",
+                ),
+                (
+                    int((iran["purpose"] == "offensive").sum()),
+                    "that counts Iran's offensive rows in every theatre: keep the Middle East.",
+                ),
+            ],
+        ),
+    )
+
+
+@reference("06-3")
+def _06_3_middle_east() -> Answers:
+    capabilities = mdr_data.capabilities()
+    gulf = capabilities[capabilities["actor_id"].isin(GULF_PARTNERS)]
+    per_partner = gulf.groupby("actor_id").agg(
+        rows=("capability_id", "size"), sources=("source_id", "nunique")
+    )
+    one_source = per_partner[(per_partner["rows"] > 1) & (per_partner["sources"] == 1)]
+    answer = one_source.index.item()
+    single_row = per_partner.index[(per_partner["rows"] == 1) & (per_partner["sources"] == 1)]
+    wrong = [
+        (_actor_names([answer])[0], NAMES_NOT_IDS),
+        (
+            per_partner["rows"].idxmax(),
+            "that partner has the most rows, and they rest on several sources: compare the "
+            "number of rows with the number of sources.",
+        ),
+        *(
+            (
+                actor,
+                "that partner's row does come from one source, but it has only one row: the "
+                "question asks for more than one.",
+            )
+            for actor in single_row
+        ),
+    ]
+    return Answers(answer, wrong=_05_without(answer, wrong))
+
+
+@reference("06-4")
+def _06_4_middle_east() -> Answers:
+    capabilities = mdr_data.capabilities()
+    rows = capabilities[capabilities["actor_id"] == "HIZBOLLAH"]
+    low, high = int(rows["count_low"].min()), int(rows["count_high"].max())
+    one_end = "that is one end: give both, the lowest and the highest figure, as [low, high]."
+    return Answers(
+        [low, high],
+        also_right=((low, high),),
+        wrong=(
+            ((low + high) / 2, "a range stays a range: give both ends, not their mean."),
+            (
+                int(rows["count_high"].sum()),
+                "never add two sources' estimates of the same arsenal: give the lowest and the "
+                "highest figure as [low, high].",
+            ),
+            (low, one_end),
+            (high, one_end),
         ),
     )

@@ -43,7 +43,6 @@ KNOWN_GAPS = {
     ("04-2", "set-operations"),
     ("04-5", "merge"),
     ("04-5", "sort-values"),
-    ("07-2", "combine-masks"),
 }
 
 

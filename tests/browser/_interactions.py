@@ -143,6 +143,35 @@ def remix(scope: Locator) -> None:
     expect_alt(scope, "remix", re.compile(r"^Bar chart\. .* in the capabilities table"))
 
 
+def _map_description(scope: Locator) -> Locator:
+    """The map explorer's "What the map shows" paragraph (its alt text as HTML)."""
+    return scope.locator(".mdr-output-map-alt").first
+
+
+def map_host_nations(scope: Locator) -> None:
+    """05 map explorer on Europe: host-nation relationships only; description and alt follow."""
+    description = _map_description(scope)
+    expect_text(description, "Map of Europe")
+    before = description.inner_text()
+    select_dropdown(scope, "mdr-kind", "host nation")
+    expect_text_changes(description, before)
+    expect_text(description, re.compile(r"\d+ relationships drawn as arcs: .*\(host nation\)"))
+    text = description.inner_text()
+    assert "(treaty alliance)" not in text and "(membership)" not in text, text
+    expect_alt(scope, "map", re.compile(r"^Map of Europe\..*\(host nation\)"))
+
+
+def map_missile_supply(scope: Locator) -> None:
+    """06 map explorer on the Middle East: missile supply runs to groups without a country
+    shape, so no line is drawn and the description says why."""
+    description = _map_description(scope)
+    expect_text(description, re.compile(r"Map of (the )?Middle East"))
+    select_dropdown(scope, "mdr-kind", "missile supply")
+    expect_text(description, "0 relationships drawn as arcs: none")
+    expect_text(description, "Hizbollah (non-state group)")
+    expect_alt(scope, "map", re.compile(r"^Map of (the )?Middle East\..*0 relationships drawn"))
+
+
 #: notebook file-name prefix (e.g. "01-") → what a learner does with its main widget
 INTERACTIONS: dict[str, Interaction] = {
     "00-": lambda notebook: browse_tables(notebook.scope()),
@@ -150,6 +179,8 @@ INTERACTIONS: dict[str, Interaction] = {
     "02-": lambda notebook: compare_capabilities(notebook.scope()),
     "03-": lambda notebook: focus_network(notebook.scope()),
     "04-": lambda notebook: explore_timeline(notebook.scope()),
+    "05-": lambda notebook: map_host_nations(notebook.scope()),
+    "06-": lambda notebook: map_missile_supply(notebook.scope()),
     "07-": lambda notebook: read_sources(notebook.scope()),
     "09-": lambda notebook: remix(notebook.scope()),
     "actor-explorer": lambda notebook: explore_actor(notebook.scope()),
