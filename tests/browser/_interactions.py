@@ -134,6 +134,27 @@ def read_sources(scope: Locator) -> None:
     expect_text(card, claim_id)
 
 
+def read_views(scope: Locator) -> None:
+    """08 source reader opened on views: one debate's views, then every kind of statement."""
+    table = caption(scope, "claims")
+    card = scope.locator(".mdr-output-claim").first
+    expect_text(table, "kind 'view'")
+    assert selected_label(scope, "mdr-claim-kind") == "view"
+    select_dropdown(scope, "mdr-theme", "space-based interceptors")
+    theme = "Claims on the theme 'space-based interceptors'"
+    expect_text(table, f"{theme}, any confidence, kind 'view'")
+    claim_id = selected_label(scope, "mdr-claim").split(":", 1)[0]
+    assert claim_id, "no view selected after choosing the theme space-based interceptors"
+    expect_text(card, claim_id)
+    expect_text(card, "Stance:")
+    expect_text(scope.locator(".mdr-output-claims thead").first, "Speaker")
+    select_dropdown(scope, "mdr-claim-kind", "Any kind")
+    expect_text(
+        table,
+        re.compile(rf"^{re.escape(theme)}, any confidence: \d+ claim"),
+    )
+
+
 def remix(scope: Locator) -> None:
     """06 remix lab: switch to the capabilities table; caption and recipe follow."""
     table = caption(scope, "remix")
@@ -182,6 +203,7 @@ INTERACTIONS: dict[str, Interaction] = {
     "05-": lambda notebook: map_host_nations(notebook.scope()),
     "06-": lambda notebook: map_missile_supply(notebook.scope()),
     "07-": lambda notebook: read_sources(notebook.scope()),
+    "08-": lambda notebook: read_views(notebook.scope()),
     "09-": lambda notebook: remix(notebook.scope()),
     "actor-explorer": lambda notebook: explore_actor(notebook.scope()),
 }
