@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import mdr_data
-from mdr_data.widgets.timeline import ACTOR_CHOICES, timeline
+from mdr_data.widgets.timeline import ACTOR_CHOICES, LABEL_CHARACTERS, label_text, timeline
 
 
 @pytest.fixture
@@ -76,13 +76,16 @@ def test_year_range_limits_rows_axis_and_title(tool):
     assert end.year == 2019 and end.month == 1
 
 
-def test_figure_labels_one_line_per_event_with_date_and_id(tool):
+def test_figure_labels_one_line_per_event_with_date_and_title(tool):
     tool.actors.value = "IND"
     labels = _visible_labels(tool)
     table = tool.current_table
     assert len(labels) == len(table)
-    expected = [f"{w}  {e}" for w, e in zip(table["when"], table["event_id"], strict=True)]
-    assert labels == expected
+    for label, when, title in zip(labels, table["when"], table["title"], strict=True):
+        assert label == label_text(when, title)
+        shown = label.removeprefix(f"{when}  ").removesuffix("…")
+        assert title.startswith(shown) and len(shown) <= LABEL_CHARACTERS, (label, title)
+    assert not set(labels) & set(table["event_id"])  # names, not ids
     assert tool.figure.axes[0].get_title(loc="left") == tool.title
 
 
@@ -119,23 +122,22 @@ def test_empty_selection_says_so(tool):
 
 
 def test_png_changes_with_the_selection_and_is_reused_when_it_comes_back(tool):
-    first = tool.panel.png_bytes
+    first = tool.panel.picture
     tool.actors.value = "IND+RUS"
-    assert tool.panel.png_bytes != first
+    assert tool.panel.picture != first
     tool.actors.value = "all"
-    assert tool.panel.png_bytes == first
-    assert _visible_labels(tool)[0].endswith(tool.current_table["event_id"].iloc[0])
-    assert tool.panel.png() == first  # the figure is redrawn for the selection on screen
+    assert tool.panel.picture == first
+    first_event = tool.current_table.iloc[0]
+    assert _visible_labels(tool)[0] == label_text(first_event["when"], first_event["title"])
+    assert tool.panel.svg() == first  # the figure is redrawn for the selection on screen
 
 
 def test_the_image_alt_text_lists_the_selected_events(tool):
     tool.actors.value = "IND+RUS"
     alt = tool.panel.alt
     assert alt.startswith(f"Timeline. {tool.title}: ")
-    for when, event_id in zip(
-        tool.current_table["when"], tool.current_table["event_id"], strict=True
-    ):
-        assert f"{when} {event_id} (" in alt
+    for when, title in zip(tool.current_table["when"], tool.current_table["title"], strict=True):
+        assert f"{when} {title} (" in alt
     assert 'alt="Timeline. Events involving India and Russia' in tool.panel.image.value
     tool.years.value = (2017, 2017)
     assert tool.panel.alt.endswith(": no events.")
@@ -179,4 +181,4 @@ def test_a_remixed_copy_with_an_added_event_shows_it(tmp_path):
     tool.actors.value = "IND"
     row = tool.current_table.loc[tool.current_table["event_id"] == "classroom-test-event"]
     assert row["when"].tolist() == ["Mar 2017"]
-    assert "Mar 2017 classroom-test-event (dialogue, dated to the month)" in tool.panel.alt
+    assert "Mar 2017 A classroom example event (dialogue, dated to the month)" in tool.panel.alt

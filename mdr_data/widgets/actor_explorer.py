@@ -1,7 +1,8 @@
 """Notebook 01's actor explorer: pick a region, then an actor; see its role, ties and claims.
 
-Every line of output is attributed: the role names the source that casts the actor in it, the
-relationships and claims carry ``source_id`` and ``confidence``, and claims name who said them.
+Every line of output is attributed: the role names the source the actors table records it from
+(the review itself names only some actors), the relationships and claims carry ``source_id`` and
+``confidence``, and claims name who said them.
 
 >>> from mdr_data.widgets.actor_explorer import actor_explorer
 >>> explorer = actor_explorer(actor="IND")
@@ -30,17 +31,19 @@ from mdr_data.widgets._base import (
 __all__ = ["ActorExplorer", "actor_explorer"]
 
 #: What the relationships panel shows of :func:`mdr_data.views.actor_relationships`.
+#: (source and confidence before the longer text columns, so they stay in view)
 RELATIONSHIP_COLUMNS = [
     "with",
     "kind",
     "direction",
-    "instrument",
     "year",
-    "multilateral_format",
     "source_id",
     "confidence",
+    "instrument",
+    "multilateral_format",
 ]
-CLAIM_COLUMNS = ["said_by", "theme", "text", "is_verbatim", "source_id", "confidence"]
+#: Who said it and where we read it come before the claim's text, so they stay in view.
+CLAIM_COLUMNS = ["said_by", "source_id", "confidence", "theme", "is_verbatim", "text"]
 UNVERIFIED_WARNING = " This is reported only by the news article the course started from."
 
 
@@ -96,7 +99,7 @@ class ActorExplorer(Tool):
             self.title = "No actor selected (the actors table is empty)"
         else:
             source = source_phrase([row["source_id"]], data_dir=self.data_dir)
-            self.title = f"{name}: cast as '{row['role']}', according to {source}"
+            self.title = f"{name}: recorded as '{row['role']}', according to {source}"
         self.profile.value = _profile_html(self.title, row)
         about_relationships, about_claims = _captions(name, relationships, claims, self.data_dir)
         self.relationships_panel.show(relationships, **about_relationships)
@@ -122,7 +125,8 @@ def _captions(name: str | None, relationships, claims, data_dir) -> tuple[dict, 
     sources = source_phrase(relationships["source_id"], data_dir=data_dir)
     return (
         {
-            "caption": f"Relationships of {name} ({len(relationships)}); sources: {sources}",
+            "caption": f"Relationships of {name} ({len(relationships)})",
+            "sources": sources if len(relationships) else None,
             "empty_message": f"No relationships of {name} are recorded.",
         },
         {

@@ -35,24 +35,26 @@ __all__ = [
     "source_reader",
 ]
 
+#: Who said it, where we read it and how sure we are come before the text, so all three stay in
+#: view in a projected notebook; the text wraps in the last column (never cut).
 _TABLE_COLUMNS = {
     "claim_id": "Claim",
-    "theme": "Theme",
-    "text": "Text",
-    "kind_of_text": "Quote or paraphrase",
     "said_by": "Said by",
     "source_id": "Read in",
     "confidence": "Confidence",
+    "theme": "Theme",
+    "kind_of_text": "Quote or paraphrase",
+    "text": "Text",
 }
 #: The table of a selection of views: who holds each view and how they judge the review.
 _VIEW_COLUMNS = {
     "claim_id": "Claim",
-    "theme": "Theme",
     "speaker": "Speaker",
     "stance": "Stance",
-    "text": "Text",
     "source_id": "Read in",
     "confidence": "Confidence",
+    "theme": "Theme",
+    "text": "Text",
 }
 
 

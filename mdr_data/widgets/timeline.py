@@ -1,13 +1,13 @@
 """Notebook 04's interactive timeline of the US–India story around the 2019 review.
 
 Every event of ``mdr_data.events()`` on a date axis, one line per event, coloured by kind and
-labelled with its date (as precisely as its source gives it) and ``event_id`` (the table has
-the full titles); a hollow marker and a shaded span show an event dated only to the month or
-the year, a dashed line the review's release, kept in every view as the reference point. Two
-controls: a year range and an actor filter (all events, India's, India with the United States,
-India with Russia). The table below the figure lists the same events with their ``source_id``
-and ``confidence``; where sources date one step differently (the Major Defense Partner
-recognition and its finalisation, the STA-1 announcement and its rule) both rows appear.
+labelled with its date (as precisely as its source gives it) and the start of its title (the
+table has the full titles); a hollow marker and a shaded span show an event dated only to the
+month or the year, a dashed line the review's release, kept in every view as the reference
+point. Two controls: a year range and an actor filter (all events, India's, India with the
+United States, India with Russia). The table below the figure lists the same events with their
+``source_id`` and ``confidence``; where sources date one step differently (the Major Defense
+Partner recognition and its finalisation, the STA-1 announcement and its rule) both rows appear.
 
 >>> tool = timeline()
 >>> tool.actors.value = "IND+RUS"
@@ -29,7 +29,7 @@ from mdr_data import vocabulary
 from mdr_data.views import event_summaries
 from mdr_data.widgets._base import FigurePanel, TablePanel, Tool, add_classes, labelled
 
-__all__ = ["ACTOR_CHOICES", "Timeline", "timeline"]
+__all__ = ["ACTOR_CHOICES", "LABEL_CHARACTERS", "Timeline", "label_text", "timeline"]
 
 #: (label shown in the dropdown, value): the value is "all" or actor ids joined by "+";
 #: an event matches when every named actor took part in it (``mdr_data.event_actors``).
@@ -46,21 +46,35 @@ REFERENCE_KIND = "publication"
 
 _DEFAULT_YEARS = (2016, 2019)
 _UNSTYLED = "#666666"  # an event kind without a colour yet
+#: Source and confidence before the long text (actors, notes), so they stay in view.
 _TABLE_COLUMNS = {
     "when": "When",
-    "event_id": "event_id",
     "title": "Event",
     "kind": "Kind",
-    "actor_names": "Actors",
     "source_id": "Source",
     "confidence": "Confidence",
+    "actor_names": "Actors",
     "notes": "Notes",
 }
 _TABLE_NOTE = (
-    "Figure labels are the event_id column. The review's release (kind 'publication', dashed "
-    "line) is kept in every view as the reference point. Two rows for one step (recognised and "
-    "finalised; announced and published as a rule) are sources dating it differently."
+    "Figure labels are the start of each event's title (the Event column). The review's release "
+    "(kind 'publication', dashed line) is kept in every view as the reference point. Two rows "
+    "for one step (recognised and finalised; announced and published as a rule) are sources "
+    "dating it differently."
 )
+#: Characters of an event's title in its figure label (the table has the whole title).
+LABEL_CHARACTERS = 40
+
+
+def label_text(when: str, title: str) -> str:
+    """An event's figure label: its date and the start of its title (a name, not an id).
+
+    >>> label_text("Sep 2018", "India and the US sign COMCASA at the first 2+2 dialogue")
+    'Sep 2018  India and the US sign COMCASA at the…'
+    """
+    if len(title) > LABEL_CHARACTERS:  # cut at a space, so no word is cut in half
+        title = title[:LABEL_CHARACTERS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return f"{when}  {title}"
 
 
 class Timeline(Tool):
@@ -81,6 +95,7 @@ class Timeline(Tool):
             "timeline",
             figsize=(11.0, 5.5),
             dpi=100,  # sharp on a projector (100–120 dpi)
+            fmt="svg",  # text stays text: cheaper to draw, smaller to send (issue 13)
             margins={"left": 0.02, "right": 0.98, "top": 0.92, "bottom": 0.08},
         )
         self.chart = TimelineChart(self.panel.ax, vocabulary.colours("events", "kind", data_dir))
@@ -145,11 +160,11 @@ def _title(actors: str, start: int, end: int, count: int) -> str:
 
 
 def _alt_text(title: str, frame: pd.DataFrame) -> str:
-    """The timeline in words: each event's date (as precise as its source), id and kind."""
+    """The timeline in words: each event's date (as precise as its source), title and kind."""
     items = [
-        f"{when} {event_id} ({kind}{'' if precision == 'day' else f', dated to the {precision}'})"
-        for when, event_id, kind, precision in zip(
-            frame["when"], frame["event_id"], frame["kind"].astype(str),
+        f"{when} {title} ({kind}{'' if precision == 'day' else f', dated to the {precision}'})"
+        for when, title, kind, precision in zip(
+            frame["when"], frame["title"], frame["kind"].astype(str),
             frame["date_precision"].astype(str), strict=True,
         )
     ]  # fmt: skip
@@ -306,7 +321,7 @@ class TimelineChart:
         self.years.draw(start, end)
         dates, rows, ends = _event_positions(frame)
         self._draw_events(frame, dates, rows, ends)
-        texts = frame["when"] + "  " + frame["event_id"]
+        texts = [label_text(w, t) for w, t in zip(frame["when"], frame["title"], strict=True)]
         labels = self.labels.take(len(frame))
         for label, row, date, end_date, text in zip(labels, rows, dates, ends, texts, strict=True):
             on_left = date > (left + right) / 2  # a label right of a span starts after it

@@ -122,9 +122,7 @@ def _problems(path: str, tools: list[dict]) -> list[str]:
         for table in tool["tables"]:
             for column in ("confidence", "source"):
                 edge = table[f"{column}Right"]
-                if edge is None and column == "source":
-                    problems.append(f"{where}, {table['output']}: no source column beside it")
-                elif edge is not None and edge > table["visibleRight"] + 1:
+                if edge is not None and edge > table["visibleRight"] + 1:
                     problems.append(
                         f"{where}, {table['output']} ({table['caption']!r}): the {column} header "
                         f"ends at {edge} px, past the visible {table['visibleRight']} px"
