@@ -139,7 +139,7 @@ def range_chart(
     names: dict[str, str] | None = None,
     colours: dict[str, str] | None = None,
     title: str | None = None,
-    according_to: str = "the 2019 MDR as reported",
+    according_to: str = "the sources in the capabilities table",
 ):
     """Draw capability counts as ranges: a bar from low to high, a point for a single figure.
 
@@ -307,7 +307,7 @@ def _unverified_legend(ax) -> None:
 
 
 def role_chart(ax, actors: pd.DataFrame, *, title: str | None = None):
-    """Bar chart: how many actors the review casts in each role (from ``mdr_data.actors()``).
+    """Bar chart: how many actors the actors table records in each role (``mdr_data.actors()``).
 
     >>> from matplotlib.figure import Figure
     >>> import mdr_data

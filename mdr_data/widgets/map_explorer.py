@@ -1,6 +1,6 @@
 """The regional picture on a map: choose a region, a kind of relationship and a missile's range.
 
-Countries are coloured by the role the review casts them in, relationships are arcs, places are
+Countries are coloured by their role in the actors table, relationships are arcs, places are
 labelled markers, and an offensive capability whose range the data records in kilometres is a
 band from its low to its high figure (see :mod:`mdr_data.maps`). The country shapes are drawn
 once, when the tool is built; a change redraws only what sits on them, and a selection already
