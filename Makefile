@@ -11,10 +11,14 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_SETTINGS := $(CURDIR)/deploy/jupyterlab/settings$(if $(PROJECTOR),-projector)
 # Localhost only; the token stays on (JupyterLab prints the URL with it).
 SERVE_FLAGS := --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) --LabApp.app_settings_dir=$(LAB_SETTINGS)
-# The classroom hub's own venv, from a Python every student's system user can run
-# (a pyenv Python under /root is not): see deploy/hub/jupyterhub_config.py.
+# The classroom hub's own venv, from a Python every student's system user can run (a pyenv
+# Python under /root is not), and outside the clone, which may sit in a private home such as
+# /root: the package is copied in (not an editable install) with the JupyterLab settings, so a
+# student's server never reads the clone. See deploy/hub/jupyterhub_config.py.
 HUB_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) $(PYTHON))
-HUB_VENV   ?= .venv-hub
+HUB_VENV   ?= /opt/mdr-teaching-hub
+HUB_SOURCES := $(wildcard mdr_data/*.py mdr_data/*/*.py mdr_data/data/* mdr_data/geo/*.json \
+	mdr_data/exercises/*.json deploy/jupyterlab/*/overrides.json)
 
 .PHONY: help lab lab-solutions test test-oldest dashboard bench notebooks check-notebooks lint clean
 .PHONY: hub hub-install classroom-bench site student-release exercise-digests
@@ -54,7 +58,7 @@ dashboard: $(VENV)/.installed-dashboard  ## set up, then serve the actor explore
 
 # As root the hub tests run too, so the hub's venv is set up first.
 test: $(VENV)/.installed-test $(if $(ROOT_FLAG),hub-install)  ## set up, then run the whole test suite (browser tests included)
-	$(BIN)/python -m pytest
+	MDR_HUB_PYTHON=$(HUB_VENV)/bin/python $(BIN)/python -m pytest
 
 test-oldest: $(OLDEST)/.installed  ## run package and notebook tests on the oldest supported versions
 	$(OLDEST)/bin/python -m pytest -m "not browser and not hub and not site and not deploy"
@@ -77,10 +81,16 @@ exercise-digests: $(VENV)/.installed-test  ## recompute the self-checks' answer 
 student-release: $(VENV)/.installed-test  ## build dist/student/ and dist/mdr-teaching-student.zip (no solutions, tests or teacher notes)
 	$(BIN)/python scripts/build_student_release.py
 
-$(HUB_VENV)/.installed: pyproject.toml
+$(HUB_VENV)/.installed: pyproject.toml $(HUB_SOURCES)
 	$(HUB_PYTHON) -m venv $(HUB_VENV)
 	$(HUB_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(HUB_VENV)/bin/python -m pip install --quiet -e ".[hub]"
+	$(HUB_VENV)/bin/python -m pip install --quiet ".[hub]"
+	$(HUB_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	for flavour in settings settings-projector; do \
+		mkdir -p $(HUB_VENV)/share/mdr-teaching/$$flavour && \
+		cp deploy/jupyterlab/$$flavour/overrides.json $(HUB_VENV)/share/mdr-teaching/$$flavour/; \
+	done
+	chmod -R a+rX $(HUB_VENV)
 	touch $@
 
 # configurable-http-proxy from npm into the venv (Node >= 18 from the system; never global).
@@ -93,10 +103,11 @@ hub-install: $(HUB_VENV)/.installed $(HUB_VENV)/hub-node/.installed  ## set up t
 
 hub: hub-install  ## run the classroom JupyterHub as root (127.0.0.1:8000; MDR_HUB_IP=0.0.0.0 for a network)
 	@test "$$(id -u)" = 0 || { echo "make hub must run as root: it creates a system user per student (sudo make hub)" >&2; exit 1; }
-	MDR_HUB_LAB_SETTINGS=$(LAB_SETTINGS) $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
+	MDR_HUB_LAB_SETTINGS=$(HUB_VENV)/share/mdr-teaching/settings$(if $(PROJECTOR),-projector) \
+		$(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
 
 classroom-bench: hub-install  ## load-test the hub with 5, 10, 20 students (root; writes benchmarks/classroom-results.json)
-	$(HUB_VENV)/bin/python -m benchmarks.classroom
+	MDR_HUB_PYTHON=$(HUB_VENV)/bin/python $(HUB_VENV)/bin/python -m benchmarks.classroom
 
 site: $(VENV)/.installed-test  ## build the executed notebooks, guide and data dictionary as a website (build/site)
 	$(BIN)/python scripts/build_site.py

@@ -59,7 +59,7 @@ def free_port() -> int:
 
 def hub_python() -> Path:
     """The hub's Python: its own venv (``make hub-install``), from a Python every user can run."""
-    return Path(os.environ.get("MDR_HUB_PYTHON") or REPO / ".venv-hub" / "bin" / "python")
+    return Path(os.environ.get("MDR_HUB_PYTHON") or "/opt/mdr-teaching-hub/bin/python")
 
 
 def missing_requirements() -> str | None:

@@ -27,7 +27,7 @@ def test_z2jh_values_parse_and_match_the_one_server_hub():
     assert config["JupyterHub"]["authenticator_class"] == "shared-password"
     assert "user_password" not in config.get("SharedPasswordAuthenticator", {}), "no secrets"
     hub_config = (REPO / "deploy" / "hub" / "jupyterhub_config.py").read_text()
-    # read, not imported: deploy/hub/mdr_hub.py needs JupyterHub, which lives in .venv-hub
+    # read, not imported: deploy/hub/mdr_hub.py needs JupyterHub, which lives in the hub's venv
     spawner_source = (REPO / "deploy" / "hub" / "mdr_hub.py").read_text()
     pattern = ast.literal_eval(re.search(r"^USERNAME_PATTERN = (.+)$", spawner_source, re.M)[1])
     assert config["Authenticator"]["username_pattern"] == pattern
@@ -43,7 +43,8 @@ def test_image_installs_with_the_rule_ci_runs():
     assert run and run.group(2) == f"{run.group(1)}/.installed", "the image must use make's rule"
     makefile = (REPO / "Makefile").read_text()
     rule = makefile.split("$(HUB_VENV)/.installed: pyproject.toml", 1)[1].split("\n\n", 1)[0]
-    assert 'pip install --quiet -e ".[hub]"' in rule
+    # a copy of the package, not an editable install: students' users cannot read the clone
+    assert 'pip install --quiet ".[hub]"' in rule and " -e " not in rule
     # CI (root) builds the same rule before `make test`, through hub-install.
     assert re.search(r"^test: .*hub-install", makefile, re.M)
     assert "settings/overrides.json" not in dockerfile  # it points at the folder, like make hub

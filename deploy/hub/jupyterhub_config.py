@@ -111,7 +111,10 @@ c.ClassroomSpawner.homes_dir = env("MDR_HUB_HOMES", "/home")
 c.ClassroomSpawner.course_source = str(REPO / "notebooks")
 c.Spawner.mem_limit = env("MDR_HUB_MEM_LIMIT", "1G")
 c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
-lab_settings = Path(env("MDR_HUB_LAB_SETTINGS", REPO / "deploy" / "jupyterlab" / "settings"))
+# `make hub-install` copies the settings into the hub's venv: students cannot read the clone.
+lab_settings = Path(
+    env("MDR_HUB_LAB_SETTINGS", Path(sys.prefix) / "share" / "mdr-teaching" / "settings")
+)
 c.Spawner.args = [
     f"--LabApp.app_settings_dir={lab_settings.resolve()}",
     "--KernelManager.transport=ipc",  # see ClassroomSpawner.runtime_dir
