@@ -57,7 +57,7 @@ def test_widgets_are_static_with_a_note(site):
     page = (site / "notebooks" / "02-offensive-missile-capabilities.html").read_text()
     assert "mdr-static-widget" in page
     assert "initial state" in page and "live when you open" in page
-    assert "data:image/png;base64," in page  # the chart the tool first shows
+    assert "data:image/svg+xml;base64," in page  # the chart the tool first shows
     assert "widget-view+json" not in page and "unpkg.com" not in page  # no CDN widget manager
 
 

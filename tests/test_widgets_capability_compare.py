@@ -159,21 +159,21 @@ def _drawn_rows(table) -> int:
 
 def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
     tool = capability_compare(unit="missiles")
-    first = tool.panel.png_bytes
+    first = tool.panel.picture
     tool.actors.value = ("CHN",)
     tool.category.value = "ICBM"
-    china = tool.panel.png_bytes
+    china = tool.panel.picture
     assert china != first
     tool.reset()
-    assert tool.panel.png_bytes == first
+    assert tool.panel.picture == first
     # .figure is redrawn for the selection on screen, not left at the last one drawn
     assert tool.figure.axes[0].get_title(loc="left") == "Numbers as the sources give them"
     assert len(tool.figure.axes[0].get_yticks()) == _drawn_rows(tool.current_table)
-    assert tool.panel.png() == first
+    assert tool.panel.svg() == first
     tool.actors.value = ()
     tool.actors.value = ("CHN",)
     tool.category.value = "ICBM"
-    assert tool.panel.png_bytes == china
+    assert tool.panel.picture == china
     assert {"75", "100"} <= {t.get_text() for t in tool.figure.axes[0].texts}
 
 
@@ -195,7 +195,7 @@ def test_the_image_alt_text_describes_the_selection():
     tool = capability_compare(actors=["CHN"], category="ICBM", unit="missiles")
     assert tool.panel.alt.startswith(f"Range chart. {tool.title}.")
     assert "China, ICBM" in tool.panel.alt and ": 75–100" in tool.panel.alt
-    assert f'<img alt="{html.escape(tool.panel.alt)}" src="data:image/png;base64,' in (
+    assert f'<img alt="{html.escape(tool.panel.alt)}" src="data:image/svg+xml;base64,' in (
         tool.panel.image.value
     )
     tool.actors.value = ()

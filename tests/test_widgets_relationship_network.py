@@ -78,17 +78,17 @@ def test_legend_names_visible_kinds():
 
 def test_a_revisited_selection_reuses_its_png_and_still_draws_the_figure():
     net = relationship_network()
-    first = net.panel.png_bytes
+    first = net.panel.picture
     net.focus.value = "RUS"
-    assert net.panel.png_bytes != first
+    assert net.panel.picture != first
     net.reset()
-    assert net.panel.png_bytes == first
+    assert net.panel.picture == first
     ax = net.figure.axes[0]
     shown = len(net.current_table)
     assert ax.get_title(loc="left") == f"Relationships of all actors: {shown} shown"
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
     assert len(arrows) == shown
-    assert net.panel.png() == first
+    assert net.panel.svg() == first
 
 
 def test_the_image_alt_text_lists_the_edges_shown():

@@ -295,7 +295,12 @@ class FigurePanel:
     (the ``alt`` attribute of the ``<img>``, read by screen readers and shown if the picture
     cannot be). The layout is fixed with ``subplots_adjust`` (``margins``), not recomputed on
     every redraw, to keep updates cheap. ``image`` is the output widget (an ``ipywidgets.HTML``:
-    the ``Image`` widget has no alt text), ``png_bytes`` the picture on screen.
+    the ``Image`` widget has no alt text), ``picture`` the bytes on screen.
+
+    ``fmt="svg"`` sends the picture as SVG with its text as text: no glyph is rasterised in the
+    kernel (Agg's text rendering is most of a chart's redraw), and the message is several times
+    smaller than the PNG; the browser draws it as crisply at any size. Charts of a few hundred
+    marks use it; a map (thousands of polygon vertices) stays PNG, which is smaller there.
 
     >>> panel = FigurePanel("demo", figsize=(3, 2), dpi=50)
     >>> panel.show("line", lambda: panel.ax.plot([0, 1], [0, 1]), alt="A rising line")
@@ -313,6 +318,7 @@ class FigurePanel:
         dpi: int = 100,
         margins: dict | None = None,
         alt: str = "",
+        fmt: str = "png",
     ):
         # matplotlib is imported by the first FigurePanel, not by tools without one.
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -330,7 +336,10 @@ class FigurePanel:
         self.ax = self.figure.add_subplot()
         self.image = add_classes(widgets.HTML(), "mdr-output", f"mdr-output-{name}")
         self.alt = alt
-        self.png_bytes = b""
+        if fmt not in ("png", "svg"):
+            raise ValueError(f"fmt must be 'png' or 'svg', not {fmt!r}")
+        self.fmt = fmt
+        self.picture = b""
         self._pictures = Memo()  # PNGs already drawn, by selection key (see show)
         self._key: Hashable | None = None
         self._drawn_key: Hashable | None = None
@@ -363,17 +372,36 @@ class FigurePanel:
         self._key, self._draw_current = key, draw
         if alt is not None:
             self.alt = alt
-        self.png_bytes, data = self._pictures.get(key, self._draw_new)
+        self.picture, data = self._pictures.get(key, self._draw_new)
+        mime = "image/svg+xml" if self.fmt == "svg" else "image/png"
         self.image.value = (
-            f'<img alt="{html.escape(self.alt)}" src="data:image/png;base64,{data}" '
+            f'<img alt="{html.escape(self.alt)}" src="data:{mime};base64,{data}" '
             'style="max-width:100%">'
         )
 
     def _draw_new(self) -> tuple[bytes, str]:
         """Draw the shown selection; its PNG and the PNG's base64 text (for the data URL)."""
         self.ensure_drawn()
-        png = self.png()
-        return png, base64.b64encode(png).decode("ascii")
+        picture = self.svg() if self.fmt == "svg" else self.png()
+        return picture, base64.b64encode(picture).decode("ascii")
+
+    @property
+    def png_bytes(self) -> bytes:
+        """The picture on screen as PNG (rendered now if the panel shows SVG)."""
+        if self.fmt == "png":
+            return self.picture
+        self.ensure_drawn()
+        return self.png()
+
+    def svg(self) -> bytes:
+        """Return the figure as SVG: text as text, fixed ids and no date (same figure, same
+        bytes)."""
+        import matplotlib
+
+        buffer = io.BytesIO()
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "mdr"}):
+            self.figure.savefig(buffer, format="svg", metadata={"Date": None})
+        return buffer.getvalue()
 
     def ensure_drawn(self) -> None:
         """Draw the shown selection on the figure if its PNG came from the cache."""

@@ -97,6 +97,7 @@ class CapabilityCompare(Tool):
             "capabilities",
             figsize=(9, 5.2),
             dpi=100,  # sharp on a projector (100–120 dpi)
+            fmt="svg",  # text stays text: cheaper to draw, smaller to send (issue 13)
             margins={"left": 0.34, "right": 0.97, "top": 0.88, "bottom": 0.15},
         )
         self.table_panel = TablePanel("capability-table")

@@ -105,6 +105,7 @@ class RelationshipNetwork(Tool):
             "network",
             figsize=(7.5, 5.4),
             dpi=100,  # sharp on a projector (100–120 dpi)
+            fmt="svg",  # text stays text: cheaper to draw, smaller to send (issue 13)
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-network-legend")

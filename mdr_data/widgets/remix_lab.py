@@ -62,6 +62,7 @@ class RemixLab(Tool):
             "remix",
             figsize=(9.0, 4.8),
             dpi=100,  # sharp on a projector (100–120 dpi)
+            fmt="svg",  # text stays text: cheaper to draw, smaller to send (issue 13)
             margins={"left": 0.3, "right": 0.95, "top": 0.9, "bottom": 0.04},
         )
         self.chart = BarChart(self.panel.ax)
