@@ -7,8 +7,9 @@ elsewhere. Three checks, on the master notebooks (``solutions/``: the learner co
 from them) and on the package's titles:
 
 1. ``MISATTRIBUTIONS``: phrasings known to be false for this data, e.g. calling every role "the
-   review's own category" or colouring a map "by the role the review casts them in" (13 of the 25
-   actors are not named in the review; their role comes from NATO, AIPAC or a news report).
+   review's own category" or colouring a map "by the role the review casts them in" (most actors
+   are not named in the review, ``named_in_review``; their role comes from NATO, AIPAC or a news
+   report).
 2. ``cast as`` sentences: "X, which the review casts as a Y" is true only when the actors table
    says the review names X and records the role Y.
 3. ``DATA_SENTENCES``: each sentence that states a count or picks out rows is registered with the
