@@ -72,14 +72,15 @@ TABLE_CSS = (
     ".mdr-table th,.mdr-table td{border-bottom:1px solid #ccc;padding:3px 8px;"
     "text-align:left;vertical-align:top;}"
     ".mdr-table th{background:#f0f0f0;}"
-    ".mdr-table td.mdr-long{min-width:14em;overflow-wrap:anywhere;}"
+    ".mdr-table td.mdr-long{min-width:10em;overflow-wrap:anywhere;}"
     ".mdr-empty{font-style:italic;}"
     ".mdr-sources{font-size:13px;margin:2px 0 6px;}"
     ".mdr-sources summary{cursor:pointer;}"
     "</style>"
 )
-#: Cells with more characters than this get the class ``mdr-long`` (a minimum width).
-LONG_CELL = 40
+#: Cells with more characters than this get the class ``mdr-long`` (a minimum width); a name
+#: such as "North Atlantic Treaty Organization (NATO)" stays below it and wraps at its spaces.
+LONG_CELL = 50
 
 
 # --------------------------------------------------------------------------- CSS classes

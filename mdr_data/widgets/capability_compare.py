@@ -125,9 +125,8 @@ class CapabilityCompare(Tool):
             alt=_alt_text(self.title, empty, rows, self._names),
         )
         shown = _table(rows, self._names)
-        self.table_panel.show(
-            shown, self.title, empty_message=f"{empty}.", note=_note(self.no_figure, shown)
-        )
+        about = _about_table(self.title, empty, self.no_figure, shown, rows, self.data_dir)
+        self.table_panel.show(shown, **about)
 
 
 def _unit_control(tool: CapabilityCompare, unit: str | None) -> widgets.Dropdown:
@@ -234,7 +233,31 @@ def _title(
         empty = f"No {kind} {in_unit} for {who} in the data: try another unit"
         return empty, empty
     sources = source_phrase(rows["source_id"], data_dir=data_dir)
-    return f"{what}: {who}, according to the 2019 MDR as reported by {sources}", ""
+    # The rows' own sources: not all of them report the review (GBI counts come from base reports).
+    return f"{what}: {who}, according to {sources}", ""
+
+
+def _about_table(title, empty, no_figure, shown, rows, data_dir) -> dict:
+    """Caption (short), empty message, note and sources (a collapsed list) of the table."""
+    sources = source_phrase(rows["source_id"], data_dir=data_dir) if len(rows) else ""
+    return {
+        "caption": _caption(title, sources),
+        "empty_message": f"{empty}.",
+        "note": _note(no_figure, shown),
+        "sources": sources or None,
+    }
+
+
+def _caption(title: str, sources: str) -> str:
+    """The table's caption: the title, its list of sources replaced by a pointer to the
+    collapsed list under the table (a short caption on a projector).
+
+    >>> _caption("ICBM: China, according to CNBC (cnbc-2019-01-17)", "CNBC (cnbc-2019-01-17)")
+    'ICBM: China, according to the sources listed under the table'
+    """
+    if sources and title.endswith(sources):
+        return title.removesuffix(sources) + "the sources listed under the table"
+    return title
 
 
 def _height(rows: int) -> float:

@@ -135,15 +135,8 @@ class RelationshipNetwork(Tool):
             directed=bool(edges["directed"].fillna(False).any()),
             data_dir=self.data_dir,
         )
-        shown = _table(edges, self._names)
-        note = UNVERIFIED_NOTE if "unverified" in set(shown["confidence"]) else None
         every_kind = set(kinds) == set(self.kinds.options)
-        caption = f"Relationships of {who} ({len(edges)} shown; kinds: {what})"
-        if every_kind:  # a short caption: the list of every kind is in the key beside the figure
-            caption = f"Relationships of {who} ({len(edges)} shown; every kind)"
-        self.table_panel.show(
-            shown, caption, empty_message="No relationships match.", note=note, sources=sources
-        )
+        _show_table(self.table_panel, _table(edges, self._names), who, what, every_kind, sources)
 
     def _draw(self, edges: pd.DataFrame, focus: str, who: str) -> None:
         clear_axes(self.panel.ax)
@@ -157,6 +150,15 @@ class RelationshipNetwork(Tool):
             legend=False,
             data_dir=self.data_dir,
         )
+
+
+def _show_table(panel: TablePanel, shown: pd.DataFrame, who, what, every_kind, sources) -> None:
+    """The edge table under a short caption; its sources in a collapsed list under it."""
+    note = UNVERIFIED_NOTE if "unverified" in set(shown["confidence"]) else None
+    # With every kind selected, the caption does not list them: the key beside the figure does.
+    kinds = "every kind" if every_kind else f"kinds: {what}"
+    caption = f"Relationships of {who} ({len(shown)} shown; {kinds})"
+    panel.show(shown, caption, empty_message="No relationships match.", note=note, sources=sources)
 
 
 def _kinds_control(edges: pd.DataFrame, kinds) -> widgets.SelectMultiple:
