@@ -9,8 +9,8 @@ EXERCISES = (
         skills=("boolean-mask", "isin"),
         hint="keep the capability rows whose theatre is 'Middle East', then those whose status "
         ".isin() the two statuses, and answer with the different actor_id values.",
-        right="two stages short of service: one actor's missiles and launchers, another's "
-        "interceptor tests.",
+        right="two stages short of service: missiles, space launchers and defences still being "
+        "tested or developed.",
     ),
     Exercise(
         "06-2",
