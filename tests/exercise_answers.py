@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+import nbformat
 import pandas as pd
 
 import mdr_data
 
 __all__ = ["REFERENCES", "Answers", "reference"]
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,7 @@ def _04_4() -> Answers:
     )
 
 
-# --- 05 · Reading sources critically -----------------------------------------------------------
+# --- 07 · Reading sources critically -----------------------------------------------------------
 
 
 @reference("07-1")
@@ -269,8 +273,78 @@ def _05_2() -> Answers:
                 "review too (& combines two conditions).",
             ),
             (int((said | read).sum()), "| keeps rows meeting either condition; you need both."),
+            (
+                int((said & claims["source_id"].isin(["mdr-2019", "mdr-2019-usni"])).sum()),
+                "that counts the USNI News reprint too: mdr-2019-usni is a source of its own; "
+                "the question asks for source_id 'mdr-2019', the review as published.",
+            ),
         ),
     )
+
+
+def _notebook_value(notebook: str, name: str) -> object:
+    """The value a teaching cell of a master notebook gives ``name`` (``name = ...`` cells)."""
+    master = nbformat.read(REPO / "solutions" / notebook, as_version=4)
+    cell = next(c for c in master.cells if c.source.startswith(f"{name} = "))
+    scope: dict = {}
+    exec(cell.source, scope)  # a literal assignment written by us, not learner input
+    return scope[name]
+
+
+@reference("07-5")
+def _07_5() -> Answers:
+    preface = _notebook_value("07-reading-sources-critically.ipynb", "preface")
+    claims = mdr_data.claims()
+    quotes = claims[(claims["said_by"] == "mdr-2019") & (claims["is_verbatim"])]
+    found = [text in preface for text in quotes["text"]]
+    answer = quotes.loc[found, "claim_id"].tolist()
+    wrong = [
+        (
+            quotes["claim_id"].tolist(),
+            "those are all the review's verbatim quotations: keep only those whose text is in "
+            "preface (text in preface is True or False).",
+        ),
+        (quotes.loc[found, "text"].tolist(), "those are the texts: answer with their claim_id."),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
+
+
+def _corroborated_pairs() -> pd.DataFrame:
+    first = mdr_data.sources()[["source_id", "publisher"]]
+    second = first.rename(
+        columns={"source_id": "second_source_id", "publisher": "second_publisher"}
+    )
+    claims = mdr_data.claims()
+    corroborated = claims[claims["confidence"] == "corroborated"]
+    pairs = corroborated.merge(first, on="source_id", how="left", validate="many_to_one")
+    return pairs.merge(second, on="second_source_id", how="left", validate="many_to_one")
+
+
+@reference("07-6")
+def _07_6() -> Answers:
+    pairs = _corroborated_pairs()
+    wire_first = pairs["publisher"].str.contains("wire story", na=False)
+    wire_second = pairs["second_publisher"].str.contains("wire story", na=False)
+    answer = pairs.loc[wire_first | wire_second, "claim_id"].tolist()
+    every = mdr_data.claims().merge(
+        mdr_data.sources()[["source_id", "publisher"]], on="source_id", how="left"
+    )
+    wrong = [
+        (
+            pairs.loc[wire_first, "claim_id"].tolist(),
+            "you tested the first source only: the second source can be a wire story too "
+            "(| combines the two tests).",
+        ),
+        (
+            pairs.loc[wire_second, "claim_id"].tolist(),
+            "you tested the second source only: test the first source's publisher too.",
+        ),
+        (
+            every.loc[every["publisher"].str.contains("wire story", na=False), "claim_id"].tolist(),
+            "that list holds claims that are not corroborated: start from the corroborated rows.",
+        ),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
 
 
 # --- 08 · Contested readings -------------------------------------------------------------------
@@ -282,8 +356,9 @@ def _views() -> pd.DataFrame:
 
 
 def _not_right(right: object, wrong: list[tuple[object, str]]) -> tuple:
-    """The wrong answers that today's data does not make equal to the right one."""
-    return tuple((value, message) for value, message in wrong if value != right)
+    """The wrong answers that today's data makes neither right nor empty (check() answers an
+    empty list itself, before any digest)."""
+    return tuple((value, message) for value, message in wrong if value != right and value != [])
 
 
 SPEAKERS_NOT_IDS = "those are speakers: answer with the claim_id values of their rows."

@@ -34,4 +34,30 @@ EXERCISES = (
         hint="export a copy, append your row to its claims.csv with pandas, then run "
         "mdr_data.validate on the copy.",
     ),
+    Exercise(
+        "07-5",
+        level="medium",
+        skills=("combine-masks", "loc-rows-columns"),
+        hint="keep the rows said by the review AND verbatim (&), test each text with `text in "
+        "preface`, and keep the claim_id values of the rows found.",
+        right="a quotation found word for word in the full text is confirmed; the others are "
+        "undecided, not wrong: the rest of the review was not readable.",
+    ),
+    Exercise(
+        "07-6",
+        level="medium",
+        skills=("merge-roles", "string-methods", "combine-masks"),
+        hint="in pairs (corroborated claims merged with the sources twice), test publisher and "
+        "second_publisher with .str.contains('wire story') and combine the two tests with |.",
+        right="these rows rest on a wire story; their corroboration holds only because the other "
+        "source is not a copy of that same wire.",
+    ),
+    Exercise(
+        "07-7",
+        kind="free text",
+        level="stretch",
+        skills=("set-index-lookup", "merge-roles"),
+        hint="apply the four steps of the verification section to the row; compare it with the "
+        "row more-than-20-states.",
+    ),
 )
