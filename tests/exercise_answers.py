@@ -61,6 +61,7 @@ def _actor_names(actor_ids) -> list[str]:
 NAMES_NOT_IDS = (
     "those are names: answer with the actor_id values (the short codes of the actor_id column)."
 )
+IDS_NOT_NAMES = "those are actor_id codes: answer with the names (the name column)."
 
 
 # --- 00 · Start here ---------------------------------------------------------------------------
@@ -68,14 +69,21 @@ NAMES_NOT_IDS = (
 
 @reference("00-1")
 def _00_1() -> Answers:
-    return Answers(len(mdr_data.list_tables()))
+    capabilities = mdr_data.load("capabilities")
+    rows, columns = capabilities.shape
+    return Answers(
+        rows,
+        wrong=(
+            (columns, "that is the number of columns: .shape is (rows, columns)."),
+            (len(mdr_data.list_tables()), "that is the number of tables, not of rows."),
+        ),
+    )
 
 
 @reference("00-2")
 def _00_2() -> Answers:
     primary = mdr_data.sources(kind="primary")
-    by_dod = primary["publisher"].str.contains("Department of Defense")
-    answer = primary.loc[by_dod, "source_id"].iloc[0]
+    answer = primary["source_id"].iloc[0]
     row = primary.set_index("source_id").loc[answer]
     return Answers(
         answer,
@@ -95,51 +103,131 @@ def _00_2() -> Answers:
     )
 
 
+@reference("00-3")
+def _00_3() -> Answers:
+    events = mdr_data.load("events")
+    kinds = events["kind"].value_counts()
+    return Answers(
+        int(kinds["test"]),
+        wrong=(
+            (len(events), "that counts every event: read the count of the kind 'test'."),
+            ("test", "that is the kind itself: answer with how many events have it."),
+        ),
+    )
+
+
+@reference("00-4")
+def _00_4() -> Answers:
+    dtypes = mdr_data.load("capabilities").dtypes
+    columns = dtypes[dtypes == "Int64"].index.tolist()
+    return Answers(
+        columns,
+        wrong=(
+            (["Int64"], "that is the dtype: answer with the names of the columns that have it."),
+            (
+                [*columns, "unit"],
+                "unit is a category (a fixed list of words), not a number: leave it out.",
+            ),
+        ),
+    )
+
+
 # --- 01 · Actors and alignments ----------------------------------------------------------------
+
+
+def _actor_ids(mask) -> list[str]:
+    actors = mdr_data.actors()
+    return actors.loc[mask(actors), "actor_id"].tolist()
 
 
 @reference("01-1")
 def _01_1() -> Answers:
     actors = mdr_data.actors()
-    india = actors.loc[actors["actor_id"] == "IND"]
+    canada = actors.loc[actors["name"] == "Canada"]
     return Answers(
-        india["role"].item(),
+        str(canada["role"].item()),
         wrong=(
-            (india["region"].item(), "that is India's region: answer with its role."),
-            (
-                "Major Defense Partner",
-                "that is a US designation (an event in notebook 04); answer with the value of "
-                "the role column, one of the review's categories.",
-            ),
+            (canada["actor_id"].item(), "that is Canada's actor_id: answer with its role."),
+            (str(canada["region"].item()), "that is Canada's region: answer with its role."),
         ),
     )
 
 
 @reference("01-2")
 def _01_2() -> Answers:
-    ids = mdr_data.actors(role="rogue state")["actor_id"].tolist()
+    ids = _actor_ids(lambda a: (a["region"] == "Middle East") & (a["role"] == "partner"))
+    region = _actor_ids(lambda a: a["region"] == "Middle East")
+    partners = _actor_ids(lambda a: a["role"] == "partner")
+    return Answers(
+        _actor_names(ids),
+        wrong=(
+            (ids, IDS_NOT_NAMES),
+            (
+                _actor_names(region),
+                "those are all actors of the Middle East: keep only the partners (&).",
+            ),
+            (
+                _actor_names(partners),
+                "those are all partners: keep only those in the Middle East (&).",
+            ),
+        ),
+    )
+
+
+@reference("01-3")
+def _01_3() -> Answers:
+    second = mdr_data.actors()["second_source_id"]
+    return Answers(
+        int(second.isna().sum()),
+        wrong=(
+            (int(second.notna().sum()), "that counts the rows that have a second source."),
+            (len(second), "that counts every actor: keep those whose second_source_id is missing."),
+        ),
+    )
+
+
+@reference("01-4")
+def _01_4() -> Answers:
+    ids = _actor_ids(lambda a: a["notes"].str.contains("Aegis Ashore", na=False))
     return Answers(ids, wrong=((_actor_names(ids), NAMES_NOT_IDS),))
 
 
-# --- 02 · Offensive missile capabilities -------------------------------------------------------
+@reference("01-5")
+def _01_5() -> Answers:
+    regions = ["Europe", "Middle East"]
+    ids = _actor_ids(lambda a: ~a["region"].isin(regions) & (a["role"] == "ally"))
+    inside = _actor_ids(lambda a: a["region"].isin(regions) & (a["role"] == "ally"))
+    return Answers(
+        _actor_names(ids),
+        wrong=(
+            (ids, IDS_NOT_NAMES),
+            (
+                _actor_names(inside),
+                "those are the allies inside Europe and the Middle East: ~ turns a mask around.",
+            ),
+        ),
+    )
+
+
+# --- 02 · Missile capabilities: offence and defence ---------------------------------------------
 
 
 @reference("02-1")
 def _02_1() -> Answers:
-    icbm = mdr_data.capabilities(actor="China", category="ICBM")
+    caps = mdr_data.capabilities()
+    icbm = caps[(caps["actor_id"] == "CHN") & (caps["category"] == "ICBM")]
     missiles = icbm[icbm["unit"] == "missiles"]
     low, high = missiles[["count_low", "count_high"]].iloc[0].tolist()
-    other_units = icbm[icbm["unit"] != "missiles"]
     wrong = [
         ((low + high) / 2, "a range stays a range: give both ends, [low, high], not their mean."),
         (low, "that is one end of the range: give both ends as a list [low, high]."),
         (high, "that is one end of the range: give both ends as a list [low, high]."),
     ]
-    for _, row in other_units.iterrows():
+    for row in icbm[icbm["unit"] != "missiles"].itertuples():
         wrong.append(
             (
-                [row["count_low"], row["count_high"]],
-                f"that row counts {row['unit']}, not missiles: read the unit column.",
+                [row.count_low, row.count_high],
+                f"that row counts {row.unit}, not missiles: read the unit column.",
             )
         )
     return Answers([low, high], also_right=((low, high),), wrong=tuple(wrong))
@@ -147,13 +235,87 @@ def _02_1() -> Answers:
 
 @reference("02-2")
 def _02_2() -> Answers:
-    china = mdr_data.capabilities(actor="China")
-    no_figure = china["count_low"].isna() & china["count_high"].isna()
+    caps = mdr_data.capabilities()
+    offensive = caps["purpose"] == "offensive"
+    no_figure = caps["count_low"].isna()
     return Answers(
-        int(no_figure.sum()),
+        int((offensive & no_figure).sum()),
         wrong=(
-            (len(china), "that counts all of China's rows: keep those with no figure at all."),
-            (0, "a missing count is not zero: .isna() finds the missing values."),
+            (
+                int(no_figure.sum()),
+                "that counts rows of every purpose: keep the offensive ones (&).",
+            ),
+            (int(offensive.sum()), "that counts every offensive row: keep those with no figure."),
+            (0, "a missing figure is not zero: .isna() finds the missing values."),
+        ),
+    )
+
+
+@reference("02-3")
+def _02_3() -> Answers:
+    caps = mdr_data.capabilities()
+    sources = caps.loc[caps["purpose"] == "defensive", "source_id"]
+    return Answers(
+        sources.nunique(),
+        wrong=(
+            (len(sources), "that counts rows; .nunique() counts the different sources."),
+            (caps["source_id"].nunique(), "that counts the sources of every purpose."),
+        ),
+    )
+
+
+@reference("02-4")
+def _02_4() -> Answers:
+    caps = mdr_data.capabilities()
+    km = caps[(caps["purpose"] == "offensive") & (caps["unit"] == "kilometres")]
+    top = km.sort_values("count_high", ascending=False).iloc[0]
+    smallest = km.sort_values("count_high").iloc[0]
+    return Answers(
+        top["capability_id"],
+        wrong=(
+            (top["system"], "that is the system's name: answer with the row's capability_id."),
+            (top["actor_id"], "that is the actor: answer with the row's capability_id."),
+            (
+                smallest["capability_id"],
+                "that is the smallest: sort with ascending=False to put the largest first.",
+            ),
+        ),
+    )
+
+
+@reference("02-5")
+def _02_5() -> Answers:
+    caps = mdr_data.capabilities()
+    defensive = caps[caps["purpose"] == "defensive"]
+    per_actor = defensive.groupby("actor_id")["source_id"].nunique().drop("USA")
+    answer = per_actor.sort_values(ascending=False).index[0]
+    return Answers(
+        _actor_names([answer])[0],
+        wrong=(
+            ("United States", "the question leaves out the United States: .drop('USA') first."),
+            (answer, "that is the actor_id: answer with the actor's name."),
+            (int(per_actor.max()), "that is how many sources: answer with the actor's name."),
+        ),
+    )
+
+
+@reference("02-6")
+def _02_6() -> Answers:
+    caps = mdr_data.capabilities()
+    hwasong15 = caps[caps["system"] == "Hwasong-15"]
+    flown = hwasong15["capability_id"].str.contains("-flight-")
+    ranges = hwasong15[~flown]
+    answer = int(ranges["count_high"].max() - ranges["count_low"].min())
+    everything = int(hwasong15["count_high"].max() - hwasong15["count_low"].min())
+    return Answers(
+        answer,
+        wrong=(
+            (
+                everything,
+                "that includes a distance flown on the lofted test, which is not a range: "
+                "read the notes and leave those rows out.",
+            ),
+            (int(ranges["count_high"].max()), "that is the largest range: subtract the smallest."),
         ),
     )
 
@@ -163,16 +325,18 @@ def _02_2() -> Answers:
 
 @reference("03-1")
 def _03_1() -> Answers:
-    tri = mdr_data.relationships(multilateral_format="US-Japan-Australia trilateral")
-    members = sorted(set(tri["actor_from"]) | set(tri["actor_to"]))
+    edges = mdr_data.relationships()
+    sold = edges[(edges["kind"] == "arms purchase") & (edges["actor_from"] == "USA")]
+    ids = sorted(set(sold["actor_to"]))
+    all_buyers = sorted(set(edges.loc[edges["kind"] == "arms purchase", "actor_to"]))
     return Answers(
-        members,
+        _actor_names(ids),
         wrong=(
-            (_actor_names(members), NAMES_NOT_IDS),
+            (ids, "those are actor_ids: merge with the actors table and answer with the names."),
             (
-                sorted(set(members) - {"USA"}),
-                "the United States is a member of the format too: collect actor_from as well "
-                "as actor_to.",
+                _actor_names(all_buyers),
+                "those are the buyers of every seller: keep the rows whose actor_from is the "
+                "United States (&).",
             ),
         ),
     )
@@ -187,13 +351,70 @@ def _03_2() -> Answers:
     )
 
 
+@reference("03-3")
+def _03_3() -> Answers:
+    edges = mdr_data.relationships()
+    table = pd.crosstab(edges["theatre"], edges["kind"])
+    return Answers(
+        int(table.loc["Indo-Pacific", "host nation"]),
+        wrong=(
+            (
+                int(table["host nation"].sum()),
+                "that counts host nation rows in every theatre: read the Indo-Pacific row.",
+            ),
+            (
+                int(table.loc["Indo-Pacific"].sum()),
+                "that counts every Indo-Pacific row: read the host nation column.",
+            ),
+        ),
+    )
+
+
+@reference("03-4")
+def _03_4() -> Answers:
+    edges = mdr_data.relationships()
+    start, end = edges["actor_from"] == "NATO", edges["actor_to"] == "NATO"
+    return Answers(
+        int((start | end).sum()),
+        wrong=(
+            (int(start.sum()), "you counted one end only (actor_from): combine both ends with |."),
+            (int(end.sum()), "you counted one end only (actor_to): combine both ends with |."),
+        ),
+    )
+
+
+@reference("03-5")
+def _03_5() -> Answers:
+    edges = mdr_data.relationships()
+    names = mdr_data.actors().set_index("actor_id")["name"]
+    middle_east = edges[edges["theatre"] == "Middle East"]
+    with_us = middle_east[(middle_east["actor_from"] == "USA") | (middle_east["actor_to"] == "USA")]
+    other = with_us["actor_from"].where(with_us["actor_to"] == "USA", with_us["actor_to"])
+    counts = other.value_counts()
+    answer = counts.index[0]
+    one_way = with_us.loc[with_us["actor_from"] == "USA", "actor_to"].value_counts()
+    wrong = [(answer, "that is an actor_id: answer with the actor's name.")]
+    if one_way.index[0] != answer:
+        wrong.append(
+            (
+                names[one_way.index[0]],
+                "you counted one direction only: add the edges that run to the United States.",
+            )
+        )
+    return Answers(names[answer], wrong=tuple(wrong))
+
+
 # --- 04 · India: a case study ------------------------------------------------------------------
+
+
+def _days_between(earlier: str, later: str) -> int:
+    dates = mdr_data.events().set_index("event_id")["date"]
+    return (dates[later] - dates[earlier]).days
 
 
 @reference("04-1")
 def _04_1() -> Answers:
-    events = mdr_data.events().set_index("event_id")
-    days = (events.loc["sta1-rule-published", "date"] - events.loc["sta1-announced", "date"]).days
+    days = _days_between("sta1-announced", "sta1-rule-published")
     return Answers(
         days,
         wrong=(
@@ -217,25 +438,57 @@ def _04_2() -> Answers:
                 sorted(india | russia),
                 "those are the events India OR Russia took part in: keep those in both (&).",
             ),
+            (
+                sorted(india - russia),
+                "those are India's events without Russia: keep those in both (&).",
+            ),
             ([titles[e] for e in both], "those are titles: answer with the event_id values."),
+        ),
+    )
+
+
+@reference("04-3")
+def _04_3() -> Answers:
+    years = mdr_data.events()["date"].dt.year
+    return Answers(
+        int((years == 2017).sum()),
+        wrong=(
+            (len(years), "that counts every event: keep those whose .dt.year is 2017."),
+            (
+                int((years == 2018).sum()),
+                "that is the count for 2018: check the year you compare with.",
+            ),
         ),
     )
 
 
 @reference("04-4")
 def _04_4() -> Answers:
-    quotes = mdr_data.claims(theme="India", verbatim=True)
-    answer = quotes["source_id"].unique()[0]
+    quotes = mdr_data.claims(theme="Iran", verbatim=True)
+    review = quotes[quotes["said_by"] == "mdr-2019"]
+    answer = review["source_id"].unique()[0]
     publisher = mdr_data.sources().set_index("source_id").loc[answer, "publisher"]
     return Answers(
         answer,
         wrong=(
             (
-                quotes["said_by"].iloc[0],
+                "mdr-2019",
                 "that is who said the words (said_by); the question asks where we read them "
                 "(source_id).",
             ),
             (publisher, "that is the publisher: answer with the source_id."),
+        ),
+    )
+
+
+@reference("04-5")
+def _04_5() -> Answers:
+    days = _days_between("s400-contract", "mdr-released")
+    return Answers(
+        days,
+        wrong=(
+            (-days, "the order is wrong: subtract the earlier date (the contract) from the later."),
+            (days + 1, "you counted both end days: the difference of the two dates is asked."),
         ),
     )
 

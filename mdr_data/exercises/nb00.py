@@ -6,9 +6,10 @@ EXERCISES = (
     Exercise(
         "00-1",
         level="easy",
-        skills=("tables-and-dictionary",),
-        hint="count the names in mdr_data.list_tables() (len() helps).",
-        right="list_tables() returns one name per table.",
+        skills=("shape",),
+        hint="load the table with mdr_data.load(...) and read the first number of its .shape "
+        "(rows, columns).",
+        right=".shape gives (rows, columns); len(table) gives the rows too.",
     ),
     Exercise(
         "00-2",
@@ -21,17 +22,27 @@ EXERCISES = (
     ),
     Exercise(
         "00-3",
-        kind="free text",
         level="medium",
-        skills=("widget-explore",),
-        hint="filter the claims table's theme column in the table browser and compare the "
-        "page counts and who reports each.",
+        skills=("value-counts",),
+        hint="count the values of the events table's kind column with .value_counts() and read "
+        "the count of 'test'.",
+        right="value_counts() counts rows per value; pick one value's count by its label.",
     ),
     Exercise(
         "00-4",
+        level="medium",
+        skills=("dtypes",),
+        hint="look at mdr_data.load('capabilities').dtypes and list the names of the columns "
+        "whose dtype is Int64.",
+        right="the low and high ends of each figure are whole numbers that may be missing: "
+        "no figure given is not zero.",
+    ),
+    Exercise(
+        "00-5",
         kind="free text",
-        level="easy",
-        skills=("loader-filter", "select-columns"),
-        hint="mdr_data.glossary(term='ICBM') returns the glossary's row for the term.",
+        level="medium",
+        skills=("widget-explore",),
+        hint="in the table browser, choose claims, filter claim_kind to view, and read the "
+        "speaker, stance, source_id and confidence columns.",
     ),
 )

@@ -82,24 +82,32 @@ def browse_tables(scope: Locator) -> None:
 
 
 def compare_capabilities(scope: Locator) -> None:
-    """02 capability comparison: one category, then China alone; caption and rows follow."""
+    """02 capability comparison: it opens on figures in one unit; then one category, China
+    alone, then another unit; caption, rows and alt text follow."""
     table = caption(scope, "capability-table")
+    unit = selected_label(scope, "mdr-unit")
+    assert unit and unit != "(no figure given)", f"the default view shows no figures: {unit!r}"
+    expect_text(table, re.compile(rf"^All capability categories, in {unit}: "))
     select_dropdown(scope, "mdr-category", "ICBM")
-    expect_text(table, re.compile(r"^ICBM: "))
+    expect_text(table, re.compile(rf"^ICBM, in {unit}: "))
     scope.locator(".mdr-actors select").first.select_option(label="China")
-    expect_text(table, re.compile(r"^ICBM: China, according to"))
+    expect_text(table, re.compile(rf"^ICBM, in {unit}: China, according to"))
     first_row = scope.locator(".mdr-output-capability-table tbody tr").first
     expect_text(first_row, "ICBM")
     expect_text(first_row, "China")
     # The chart's alt text says what it shows now: China's ICBM figures, row by row.
     alt = expect_alt(scope, "capabilities", re.compile(r"^Range chart\. .*China, ICBM"))
     assert "Russia, ICBM" not in alt, alt  # Russia was selected before: the alt text follows
+    select_dropdown(scope, "mdr-unit", "missiles")
+    expect_text(table, re.compile(r"^ICBM, in missiles: China, according to"))
+    expect_text(first_row, "75–100")
 
 
 def focus_network(scope: Locator) -> None:
     """03 relationship network: focus on Russia; the caption and edge table follow."""
     table = caption(scope, "network-table")
     expect_text(table, "Relationships of all actors")
+    # Notebook 03 opens the tool on a few kinds (a readable default); Russia has edges in them.
     select_dropdown(scope, "mdr-focus", "Russia")
     expect_text(table, re.compile(r"^Relationships of Russia \(\d+ shown"))
     rows = scope.locator(".mdr-output-network-table tbody tr")
