@@ -71,6 +71,12 @@ MISATTRIBUTIONS = [
         "which rows are the review speaking depends on said_by: compute it, do not count rows",
     ),
     (
+        r"every (?:figure|row|number) in these tables (?:remains|is) the US Department of "
+        r"Defense's assessment",
+        "rows come from NATO and US records, news reports, think tanks and critics' views too: "
+        "a row is what the source named in it states",
+    ),
+    (
         r"according to the (?:2019 MDR|review) as reported by",
         "a table's rows each cite their own source, and not every source reports the review",
     ),
