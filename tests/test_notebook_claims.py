@@ -77,6 +77,10 @@ MISATTRIBUTIONS = [
         "a row is what the source named in it states",
     ),
     (
+        r"labelled with its date and (?:`event_id`|id\b)",
+        "the timeline labels each event with its date and the start of its title (names, not ids)",
+    ),
+    (
         r"according to the (?:2019 MDR|review) as reported by",
         "a table's rows each cite their own source, and not every source reports the review",
     ),
