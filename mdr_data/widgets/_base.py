@@ -194,8 +194,16 @@ def frame_to_html(
     return "".join(parts)
 
 
+#: A table shows at most this many rows and says how many it left out: more is unreadable in a
+#: notebook, and each one costs the kernel, the message and the browser's layout (issue 13).
+MAX_TABLE_ROWS = 200
+
+
 class TablePanel:
     """A DataFrame shown as HTML (with caption) in one ``ipywidgets.HTML`` that is replaced.
+
+    At most :data:`MAX_TABLE_ROWS` rows are shown; the note under the table says how many more
+    the selection has.
 
     >>> import pandas as pd
     >>> panel = TablePanel("claims")
@@ -230,6 +238,13 @@ class TablePanel:
         True
         """
         self.caption = caption
+        if len(frame) > MAX_TABLE_ROWS:
+            left_out = (
+                f"Showing the first {MAX_TABLE_ROWS:,} of {len(frame):,} rows: narrow the "
+                "selection to see the others."
+            )
+            note = f"{left_out} {note}" if note else left_out
+            frame = frame.head(MAX_TABLE_ROWS)
         parts = [TABLE_CSS]
         if self.heading:
             parts.append(f"<h4>{html.escape(self.heading)}</h4>")
@@ -414,8 +429,13 @@ class FigurePanel:
 # --------------------------------------------------------------------------- sources
 
 
+#: A phrase names at most this many sources and counts the rest ("and 40 more").
+MAX_SOURCES_NAMED = 100
+
+
 def source_phrase(source_ids: Iterable[str], *, data_dir=None) -> str:
-    """Name the sources behind some rows in words: "publisher (source_id)", in order given.
+    """Name the sources behind some rows in words: "publisher (source_id)", in order given
+    (at most :data:`MAX_SOURCES_NAMED`, then how many more).
 
     >>> source_phrase([])
     'no source'
@@ -425,14 +445,15 @@ def source_phrase(source_ids: Iterable[str], *, data_dir=None) -> str:
     ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str)))
     if not ids:
         return "no source"
+    named = ids[:MAX_SOURCES_NAMED]
     table = mdr_data.sources(data_dir=data_dir).set_index("source_id")
-    words = []
-    for source_id in ids:
-        if source_id in table.index:
-            row = table.loc[source_id]
-            words.append(f"{row['publisher']} ({source_id})")
-        else:
-            words.append(source_id)
+    publishers = table["publisher"].reindex(named)
+    words = [
+        f"{publisher} ({source_id})" if isinstance(publisher, str) else source_id
+        for source_id, publisher in zip(named, publishers, strict=True)
+    ]
+    if len(ids) > len(named):
+        words.append(f"and {len(ids) - len(named):,} more")
     return "; ".join(words)
 
 
