@@ -132,6 +132,10 @@ def _fmt(value: int) -> str:
 # --------------------------------------------------------------------------- range chart
 
 
+#: The most rows a widget's range chart draws (more cannot be told apart on a projected chart).
+MAX_RANGE_ROWS = 30
+
+
 def range_chart(
     ax,
     frame: pd.DataFrame,
@@ -140,12 +144,15 @@ def range_chart(
     colours: dict[str, str] | None = None,
     title: str | None = None,
     according_to: str = "the sources in the capabilities table",
+    max_rows: int | None = None,
 ):
     """Draw capability counts as ranges: a bar from low to high, a point for a single figure.
 
     One row per capability (``count_low``/``count_high`` as the source gives them); rows with
     no count read "no figure given" instead of a zero (beyond 10 rows they are summarised in
-    one line under the axis instead). Unverified rows are hatched.
+    one line under the axis instead). Unverified rows are hatched. With ``max_rows`` (a widget
+    passes :data:`MAX_RANGE_ROWS`), at most that many rows are drawn and the line under the axis
+    counts the others.
 
     >>> from matplotlib.figure import Figure
     >>> import pandas as pd
@@ -163,6 +170,9 @@ def range_chart(
     if hidden:
         # Long selections: rows without a figure are summarised in one line, not drawn one by one.
         frame = frame.loc[~missing]
+    more = max(len(frame) - max_rows, 0) if max_rows is not None else 0
+    if more:  # beyond what a reader can tell apart: counted under the axis, not drawn
+        frame = frame.iloc[:max_rows]
     marks = _RangeMarks(ax, pad=_largest_count(frame) * 0.03)
     labels = []
     for y, row in zip(range(len(frame) - 1, -1, -1), _range_rows(frame), strict=True):
@@ -171,8 +181,8 @@ def range_chart(
         marks.add(y, row["low"], row["high"], colours.get(row["actor"], OKABE_ITO["grey"]), hatch)
     marks.draw()
     _range_axes(ax, labels, compact=compact, top=marks.top, pad=marks.pad)
-    if hidden:
-        _note_hidden_rows(ax, hidden)
+    if hidden or more:
+        _note_hidden_rows(ax, hidden, more)
     categories = sorted(set(frame["category"].astype(str)))
     if title is None:
         title = f"{', '.join(categories) or 'Capabilities'} counts, according to {according_to}"
@@ -280,12 +290,15 @@ def _range_axes(ax, labels: list, *, compact: bool, top: int, pad: float) -> Non
         ax.spines[side].set_visible(False)
 
 
-def _note_hidden_rows(ax, hidden: int) -> None:
-    """One line under the axis instead of ``hidden`` rows without a figure."""
+def _note_hidden_rows(ax, hidden: int, more: int = 0) -> None:
+    """One line under the axis instead of ``hidden`` rows without a figure and ``more`` rows
+    beyond the chart's ``max_rows``."""
+    left_out = [f"{hidden:,} rows with no figure given"] if hidden else []
+    left_out += [f"{more:,} more rows (see the table)"] if more else []
     ax.text(
         0.0,
         -0.06 - 0.5 / max(ax.figure.get_size_inches()[1], 1),
-        f"+ {hidden} rows with no figure given (not drawn)",
+        f"+ {' and '.join(left_out)}, not drawn",
         transform=ax.transAxes,
         ha="left",
         va="top",

@@ -281,7 +281,7 @@ def _draw(panel: FigurePanel, rows: pd.DataFrame, choice: tuple, empty: str, nam
     """
     category, unit = choice
     missing = rows["count_low"].isna() & rows["count_high"].isna()
-    drawn = len(rows) if len(rows) <= 10 else int((~missing).sum())
+    drawn = min(len(rows) if len(rows) <= 10 else int((~missing).sum()), plots.MAX_RANGE_ROWS)
     if len(rows):
         _set_height(panel, _height(drawn), bottom=1.1 if drawn < len(rows) else 0.8)
     else:
@@ -292,7 +292,10 @@ def _draw(panel: FigurePanel, rows: pd.DataFrame, choice: tuple, empty: str, nam
         title = "Numbers as the sources give them"
         if category != ALL:
             title = f"{category}: numbers as the sources give them"
-        plots.range_chart(panel.ax, rows, names=names, colours=colours, title=title)
+        plots.range_chart(
+            panel.ax, rows, names=names, colours=colours, title=title,
+            max_rows=plots.MAX_RANGE_ROWS,
+        )  # fmt: skip
         if unit != NO_FIGURE:
             label = f"{unit[0].upper()}{unit[1:]}, as the source gives them (a bar spans low–high)"
             panel.ax.set_xlabel(label, fontsize=plots.BASE_FONT_SIZE)
@@ -307,13 +310,15 @@ def _alt_text(title: str, empty: str, rows: pd.DataFrame, names: dict[str, str])
     if empty:
         return f"Empty chart: {empty}."
     items = []
-    for row in rows.itertuples(index=False):
+    for row in rows.head(plots.MAX_RANGE_ROWS).itertuples(index=False):  # those drawn, at most
         system = f" ({row.system})" if isinstance(row.system, str) and row.system else ""
         figure = count_text(row.count_low, row.count_high)
         flag = " (unverified)" if str(row.confidence) == "unverified" else ""
         items.append(
             f"{names.get(row.actor_id, row.actor_id)}, {row.category}{system}: {figure}{flag}"
         )
+    if len(rows) > plots.MAX_RANGE_ROWS:
+        items.append(f"and {len(rows) - plots.MAX_RANGE_ROWS:,} more rows, not drawn")
     return f"Range chart. {title}. " + "; ".join(items) + "."
 
 
@@ -336,9 +341,16 @@ def _table(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     )
 
 
+#: The note under the table names at most this many rows without a figure, then counts the rest.
+NAMED_WITHOUT_FIGURE = 40
+
+
 def _note(no_figure: list[str], shown: pd.DataFrame) -> str | None:
     """Name the rows without a figure, and say what 'unverified' means when one is shown."""
-    parts = ["No figure given for: " + "; ".join(no_figure) + "."] if no_figure else []
+    named = no_figure[:NAMED_WITHOUT_FIGURE]
+    if len(no_figure) > len(named):
+        named = [*named, f"and {len(no_figure) - len(named):,} more"]
+    parts = ["No figure given for: " + "; ".join(named) + "."] if no_figure else []
     if "unverified" in set(shown["confidence"]):
         parts.append(UNVERIFIED_NOTE)
     return " ".join(parts) or None
