@@ -26,6 +26,7 @@ __all__ = [
     "count_by",
     "event_summaries",
     "events_with_actors",
+    "figure_text",
     "figures",
     "format_when",
     "group_columns",
@@ -124,7 +125,8 @@ def figures(*, unit: str | None = None, data_dir: DataDir = None) -> pd.DataFram
     """Capabilities that carry a figure, with the actor's name and a ``figure`` label.
 
     One unit per chart: pass ``unit`` (e.g. 'kilometres') to keep only that unit, and never add
-    or plot figures of different units together. A range stays a range ("75–100").
+    or plot figures of different units together. A range stays a range ("75–100") and a bound
+    keeps its words ("more than 100,000", from ``count_qualifier``).
 
     >>> km = figures(unit="kilometres")
     >>> set(km["unit"]) == {"kilometres"} and bool((km["count_low"] <= km["count_high"]).all())
@@ -135,10 +137,22 @@ def figures(*, unit: str | None = None, data_dir: DataDir = None) -> pd.DataFram
     if unit is not None:
         frame = _only(frame, "capabilities", "unit", unit, data_dir)
     label = [
-        f"{low:,}" if low == high else f"{low:,}–{high:,}"
-        for low, high in zip(frame["count_low"], frame["count_high"], strict=True)
+        figure_text(low, high, qualifier)
+        for low, high, qualifier in zip(
+            frame["count_low"], frame["count_high"], frame["count_qualifier"], strict=True
+        )
     ]
     return frame.assign(figure=pd.array(label, dtype="string")).reset_index(drop=True)
+
+
+def figure_text(low, high, qualifier=None) -> str:
+    """A figure as the source states it: a range stays a range, a bound keeps its words.
+
+    >>> figure_text(75, 100), figure_text(100000, 100000, "more than"), figure_text(400, 400)
+    ('75–100', 'more than 100,000', '400')
+    """
+    text = f"{low:,}" if low == high else f"{low:,}–{high:,}"
+    return f"{qualifier} {text}" if isinstance(qualifier, str) and qualifier else text
 
 
 def events_with_actors(*, data_dir: DataDir = None) -> pd.DataFrame:

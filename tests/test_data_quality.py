@@ -87,6 +87,19 @@ def test_figures_carry_units_and_no_unit_appears_without_a_figure():
     assert caps.loc[has_figure, "unit"].notna().all()
     assert caps.loc[~has_figure, "unit"].isna().all()
     assert (caps.loc[has_figure, "count_low"] <= caps.loc[has_figure, "count_high"]).all()
+    assert caps.loc[~has_figure, "count_qualifier"].isna().all()
+
+
+def test_bounds_keep_their_words():
+    """A figure the evidence gives as a bound ('more than', 'up to'…) is not stored as exact."""
+    bound = re.compile(r"\b(?:more than|up to|not more than)\s+([\d,]+)")
+    caps = mdr_data.capabilities()
+    unmarked = []
+    for row in caps[caps["count_low"].notna()].itertuples():
+        numbers = {int(n.replace(",", "")) for n in bound.findall(row.evidence) if n.strip(",")}
+        if numbers & {row.count_low, row.count_high} and pd.isna(row.count_qualifier):
+            unmarked.append(row.capability_id)
+    assert not unmarked
 
 
 _OFFICIAL = re.compile(r"ministry|minister|president|spokes|government|white paper", re.I)
