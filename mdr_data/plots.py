@@ -403,6 +403,7 @@ def network(
     title: str | None = None,
     legend: bool = True,
     edge_colour: str | None = None,
+    max_edges: int | None = None,
     data_dir=None,
 ):
     """Draw relationships between actors on a fixed circular layout (no networkx).
@@ -412,6 +413,9 @@ def network(
     ``edges`` are drawn faded; ``focus`` (an actor id) is ringed. Nodes are coloured by role
     (:func:`role_handles` gives their legend). ``edge_colour`` draws every edge in that one
     colour (dashed by kind still), so that colour means one thing only: the actor's role.
+    With more than ``max_edges`` relationships (a widget passes :data:`MAX_NETWORK_EDGES`),
+    parallel ones that look the same (one pair, kind, direction) are drawn as one line, and a
+    second title line says so: dozens of identical curves between two dots are unreadable.
 
     >>> from matplotlib.figure import Figure
     >>> import mdr_data
@@ -421,13 +425,25 @@ def network(
     """
     positions = positions if positions is not None else network_layout(actors)
     formats = _draw_formats(ax, edges, positions)
-    _draw_edges(ax, edges, positions, data_dir, colour=edge_colour)
+    lines = edges
+    if max_edges is not None and len(edges) > max_edges:
+        multilateral = edges["multilateral_format"].notna().rename("_multilateral")
+        keys = [edges["actor_from"], edges["actor_to"], edges["kind"].astype(str),
+                edges["directed"].fillna(False).astype(bool), multilateral]  # fmt: skip
+        lines = edges.loc[~pd.concat(keys, axis=1).duplicated()]
+        merged = f"{len(edges):,} relationships drawn as {len(lines):,} lines"
+        title = f"{title or 'Relationships'}\n({merged}: parallel ones of one kind merged)"
+    _draw_edges(ax, lines, positions, data_dir, colour=edge_colour)
     _draw_nodes(ax, edges, actors, positions, focus, data_dir)
     _frame_network(ax, title)
     if legend:
         has_formats = bool(len(formats))
         _edge_legend(ax, edges, has_formats=has_formats, data_dir=data_dir, colour=edge_colour)
     return ax
+
+
+#: A widget's network merges look-alike parallel edges beyond this many relationships.
+MAX_NETWORK_EDGES = 150
 
 
 def role_handles(actors: pd.DataFrame, data_dir=None) -> list[Line2D]:

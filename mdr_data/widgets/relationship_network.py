@@ -148,6 +148,7 @@ class RelationshipNetwork(Tool):
             positions=self._positions,
             title=f"Relationships of {who}: {len(edges)} shown",
             legend=False,
+            max_edges=plots.MAX_NETWORK_EDGES,
             data_dir=self.data_dir,
         )
 
@@ -192,6 +193,10 @@ def _visible(edges: pd.DataFrame, kinds: tuple[str, ...], focus: str) -> pd.Data
     return edges.loc[mask].reset_index(drop=True)
 
 
+#: The alt text lists at most this many edges, then counts the rest.
+ALT_EDGES = 100
+
+
 def _alt_text(edges: pd.DataFrame, who: str, what: str, names: dict[str, str]) -> str:
     """The network in words: how many edges, then each as "A → B (kind)" or "A – B (kind)"."""
     head = f"Network diagram of the relationships of {who} (kinds: {what}): {len(edges)} shown"
@@ -203,6 +208,8 @@ def _alt_text(edges: pd.DataFrame, who: str, what: str, names: dict[str, str]) -
         for a, b, kind, one_way in zip(edges["actor_from"], edges["actor_to"], edges["kind"],
                                        directed, strict=True)
     ]  # fmt: skip
+    if len(items) > ALT_EDGES:  # a screen reader's listener wants the gist, then the table
+        items = [*items[:ALT_EDGES], f"and {len(items) - ALT_EDGES:,} more (see the table)"]
     return f"{head}: " + "; ".join(items) + "."
 
 
