@@ -88,6 +88,13 @@ PLACE_MARKERS = {
 }
 EARTH_RADIUS_KM = 6371.0
 FONT = 12
+#: Beyond this many relationships, parallel arcs of one pair and kind are drawn as one (issue 13:
+#: a fan of identical curves is unreadable, and each costs the redraw).
+MAX_ARCS = 150
+#: At most this many place names are written on a map (markers are drawn for every place).
+MAX_PLACE_NAMES = 60
+#: A description lists at most this many items of one kind, then counts the rest.
+MAX_LISTED = 100
 
 
 # --------------------------------------------------------------------------- vocabulary looks
@@ -383,6 +390,8 @@ def _names(actors: pd.DataFrame) -> dict[str, str]:
 
 
 def _listing(items: list[str]) -> str:
+    if len(items) > MAX_LISTED:
+        items = [*items[:MAX_LISTED], f"and {len(items) - MAX_LISTED:,} more"]
     return ", ".join(items) if items else "none"
 
 
@@ -526,7 +535,7 @@ class BaseMap:
         }
         self.colour(colours, extent=chosen.extent)
         self._draw_rings(chosen)
-        self._draw_arcs(chosen)
+        arcs = self._draw_arcs(chosen)
         self._draw_names(chosen)
         self._draw_places(chosen)
         if off_map_note:
@@ -534,6 +543,9 @@ class BaseMap:
         if title is None:
             what = f"{chosen.kind} relationships" if chosen.kind else "relationships"
             title = f"{chosen.region}: roles, {what} and places in the course data"
+        if arcs < len(chosen.relationships):
+            merged = f"{len(chosen.relationships):,} relationships drawn as {arcs:,} arcs"
+            title = f"{title}\n({merged}: parallel ones of one kind merged)"
         self.ax.set_title(title, loc="left", fontsize=FONT + 2)
         if legend:
             self._legend(chosen, roles)
@@ -549,11 +561,16 @@ class BaseMap:
         shift = 360.0 * round(middle / 360.0)
         return (start[0] + shift, start[1]), (lon + shift, end[1])
 
-    def _draw_arcs(self, chosen: MapSelection) -> None:
-        """One LineCollection per look (64 FancyArrowPatches cost ~100 ms per PNG; this ~5 ms)."""
+    def _draw_arcs(self, chosen: MapSelection) -> int:
+        """One LineCollection per look (64 FancyArrowPatches cost ~100 ms per PNG; this ~5 ms).
+        Returns how many arcs were drawn (fewer than the relationships beyond :data:`MAX_ARCS`).
+        """
         seen: dict[frozenset, int] = {}
         groups: dict[tuple[str, str], list[np.ndarray]] = {}
         edges = chosen.relationships
+        if len(edges) > MAX_ARCS:
+            pairs = pd.concat([edges["actor_from"], edges["actor_to"], edges["kind"]], axis=1)
+            edges = edges.loc[~pairs.duplicated()]
         for source, target, kind in zip(
             edges["actor_from"], edges["actor_to"], edges["kind"].astype(str), strict=True
         ):
@@ -572,6 +589,7 @@ class BaseMap:
                     autolim=False,
                 )
             )
+        return len(edges)
 
     def _draw_names(self, chosen: MapSelection) -> None:
         if chosen.region == "World":  # too many to read at this scale; the alt text has them
@@ -600,13 +618,24 @@ class BaseMap:
                 )
             )  # fmt: skip
         # Short names (up to the first bracket or comma) as plain Text: long names and
-        # Annotations cost ~5 ms each per PNG.
-        for name, lon, lat in zip(
-            places["name"].astype(str), places["longitude"], places["latitude"], strict=True
-        ):
+        # Annotations cost ~5 ms each per PNG. One name per spot, and at most MAX_PLACE_NAMES.
+        labels = dict.fromkeys(
+            (short_name(name), float(lon), float(lat))
+            for name, lon, lat in zip(
+                places["name"].astype(str), places["longitude"], places["latitude"], strict=True
+            )
+        )
+        if len(labels) > MAX_PLACE_NAMES:
             self._add(
                 self.ax.text(
-                    float(lon), float(lat), "  " + short_name(name), fontsize=FONT - 3,
+                    0.01, 0.01, f"{len(labels) - MAX_PLACE_NAMES:,} more places marked, not named",
+                    transform=self.ax.transAxes, fontsize=FONT - 3, style="italic", zorder=8,
+                )
+            )  # fmt: skip
+        for name, lon, lat in list(labels)[:MAX_PLACE_NAMES]:
+            self._add(
+                self.ax.text(
+                    lon, lat, "  " + name, fontsize=FONT - 3,
                     ha="left", va="center", zorder=7,
                 )
             )  # fmt: skip

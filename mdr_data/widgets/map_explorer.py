@@ -73,7 +73,7 @@ def legend_html(chosen: maps.MapSelection) -> str:
         band = f"{ring['label']}: {ring['low']:,}–{ring['high']:,} km (band = low to high)"
         items.append(f"{_swatch('#bbbbbb')} {html.escape(band)}")
     if not chosen.off_map.empty:
-        off = ", ".join(chosen.off_map["name"].astype(str))
+        off = maps._listing(list(chosen.off_map["name"].astype(str)))
         items.append(
             f"<i>No country shape, not drawn: {html.escape(off)} "
             f"({chosen.hidden_relationships} relationships with them not shown)</i>"
