@@ -168,6 +168,8 @@ def _alt_text(title: str, frame: pd.DataFrame) -> str:
             frame["date_precision"].astype(str), strict=True,
         )
     ]  # fmt: skip
+    if len(items) > MAX_EVENTS_DRAWN:  # as drawn
+        items = [*items[:MAX_EVENTS_DRAWN], f"and {len(items) - MAX_EVENTS_DRAWN:,} more"]
     return f"Timeline. {title}: " + ("; ".join(items) or "no events") + "."
 
 
@@ -289,6 +291,11 @@ class _YearAxis:
             label.set_text(str(start + index))
 
 
+#: The timeline draws at most this many events (one labelled line each); a larger selection is
+#: unreadable in one figure and costs the redraw (issue 13).
+MAX_EVENTS_DRAWN = 100
+
+
 class TimelineChart:
     """The timeline's marks on one Axes, created once; :meth:`draw` only updates them.
 
@@ -312,7 +319,15 @@ class TimelineChart:
         self.labels = _TextPool(lambda: _event_label(ax))
 
     def draw(self, frame: pd.DataFrame, start: int, end: int, title: str) -> None:
-        """Show the events of ``frame`` over the years ``start``–``end`` under ``title``."""
+        """Show the events of ``frame`` over the years ``start``–``end`` under ``title``
+        (the first :data:`MAX_EVENTS_DRAWN` and the review's release; the title counts the
+        others)."""
+        more = len(frame) - MAX_EVENTS_DRAWN
+        if more > 0:
+            keep = np.arange(len(frame)) < MAX_EVENTS_DRAWN
+            frame = frame.loc[keep | frame["is_reference"].to_numpy(dtype=bool)]
+            title = f"{title}\n(the first {MAX_EVENTS_DRAWN} drawn; narrow the years or the actors"
+            title += f" to see the other {more:,})"
         left, right = _day(f"{start}-01-01"), _day(f"{end + 1}-01-01")
         self.ax.set_xlim(left - 20, right + 20)
         self.ax.set_ylim(-0.8, max(len(frame), 1) - 0.2)
