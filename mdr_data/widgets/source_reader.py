@@ -27,7 +27,15 @@ import pandas as pd
 from mdr_data import vocabulary
 from mdr_data.tables import unknown_value_message
 from mdr_data.views import claims_with_sources
-from mdr_data.widgets._base import TABLE_CSS, TablePanel, Tool, add_classes, labelled, refill
+from mdr_data.widgets._base import (
+    MAX_TABLE_ROWS,
+    TABLE_CSS,
+    TablePanel,
+    Tool,
+    add_classes,
+    labelled,
+    refill,
+)
 
 __all__ = [
     "SourceReader",
@@ -71,8 +79,10 @@ def _select(claims: pd.DataFrame, theme: str, confidence: str, kind: str = "any"
 
 
 def _claim_options(frame: pd.DataFrame) -> list[tuple[str, str]]:
-    """One dropdown option per claim: its id and the start of its text."""
+    """One dropdown option per claim: its id and the start of its text; the claims the table
+    shows, at most :data:`~mdr_data.widgets._base.MAX_TABLE_ROWS` (its note counts the others)."""
     options = []
+    frame = frame.head(MAX_TABLE_ROWS)
     for claim_id, text in zip(frame["claim_id"], frame["text"], strict=True):
         text = _text(text) or ""
         short = text if len(text) <= 70 else text[:67].rstrip() + "…"
