@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import mdr_data
+from mdr_data import vocabulary
 from mdr_data.widgets.relationship_network import ALL_ACTORS, legend_html, relationship_network
 
 MINI = Path(__file__).parent / "fixtures" / "mini_data"
@@ -105,3 +106,13 @@ def test_the_image_alt_text_lists_the_edges_shown():
     assert net.panel.image.value.startswith(
         '<img alt="Network diagram of the relationships of Russia'
     )
+
+
+def test_the_key_explains_the_node_colours_too():
+    """Nodes are coloured by role: the key lists each role drawn with its colour."""
+    net = relationship_network()
+    roles = set(mdr_data.actors()["role"].astype(str)) & set(net._actors["role"].astype(str))
+    for role in roles:
+        assert f"node: {role}" in net.legend.value
+    colour = vocabulary.style("actors", "role", "ally")["colour"]
+    assert f'fill="{colour}"' in legend_html([], roles=["ally"])

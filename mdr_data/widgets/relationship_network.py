@@ -55,7 +55,9 @@ TABLE_COLUMNS = [
 _DASHES = {"-": "", "--": "8,4", ":": "2,4", "-.": "8,3,2,3"}
 
 
-def legend_html(kinds, *, multilateral: bool = False, directed: bool = False, data_dir=None) -> str:
+def legend_html(
+    kinds, *, multilateral: bool = False, directed: bool = False, roles=(), data_dir=None
+) -> str:
     """The network's key as HTML (text a screen reader can read; no glyphs to render per PNG).
 
     >>> "treaty alliance" in legend_html(["treaty alliance"])
@@ -78,6 +80,12 @@ def legend_html(kinds, *, multilateral: bool = False, directed: bool = False, da
         )
     if directed:
         items.append("<li>→ arrow: one-way (from giver, seller or designator)</li>")
+    for role in roles:  # the node colours: the role in the actors table
+        colour = vocabulary.style("actors", "role", role, data_dir)["colour"]
+        items.append(
+            f'<li><svg width="44" height="14" aria-hidden="true"><circle cx="22" cy="7" r="6" '
+            f'fill="{colour}" stroke="black"/></svg> node: {html.escape(role)}</li>'
+        )
     return (
         '<div class="mdr-legend" style="font-size:14px"><b>Key</b>'
         '<ul style="list-style:none;padding-left:0;margin:4px 0">' + "".join(items) + "</ul></div>"
@@ -129,12 +137,7 @@ class RelationshipNetwork(Tool):
         # The picture is a pure function of the selection and of the data read at build time.
         alt = _alt_text(edges, who, what, self._names)
         self.panel.show((kinds, focus), lambda: self._draw(edges, focus, who), alt=alt)
-        self.legend.value = legend_html(
-            [k for k in self.kinds.options if k in set(edges["kind"].astype(str))],
-            multilateral=bool(edges["multilateral_format"].notna().any()),
-            directed=bool(edges["directed"].fillna(False).any()),
-            data_dir=self.data_dir,
-        )
+        self.legend.value = _key(self, edges)
         every_kind = set(kinds) == set(self.kinds.options)
         _show_table(self.table_panel, _table(edges, self._names), who, what, every_kind, sources)
 
@@ -151,6 +154,23 @@ class RelationshipNetwork(Tool):
             max_edges=plots.MAX_NETWORK_EDGES,
             data_dir=self.data_dir,
         )
+
+
+def _key(tool: RelationshipNetwork, edges: pd.DataFrame) -> str:
+    """The key beside the figure: the kinds drawn, formats, arrows, and the node colours."""
+    return legend_html(
+        [k for k in tool.kinds.options if k in set(edges["kind"].astype(str))],
+        multilateral=bool(edges["multilateral_format"].notna().any()),
+        directed=bool(edges["directed"].fillna(False).any()),
+        roles=_roles(tool._actors, tool.data_dir),
+        data_dir=tool.data_dir,
+    )
+
+
+def _roles(actors: pd.DataFrame, data_dir) -> list[str]:
+    """The roles of the actors drawn, in the vocabulary's order (the node colours' key)."""
+    present = set(actors["role"].dropna().astype(str))
+    return [r for r in vocabulary.values("actors", "role", data_dir) if r in present]
 
 
 def _show_table(panel: TablePanel, shown: pd.DataFrame, who, what, every_kind, sources) -> None:
