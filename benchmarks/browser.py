@@ -475,7 +475,7 @@ def run(*, quick: bool = False) -> list[Figure]:
 
     modules = tool_modules()
     fresh = 1 if quick else 2
-    limit = 1 if quick else None
+    limit = 1 if quick else 24  # evenly spread over long menus (a claim menu has ~200)
     first_notebooks = _notebooks_with_tools()[:1] if quick else _notebooks_with_tools()
     install_cleanup_handlers()
     figures: list[Figure] = []

