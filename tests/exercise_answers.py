@@ -497,42 +497,59 @@ def _04_5() -> Answers:
 
 
 @reference("07-1")
-def _05_1() -> Answers:
+def _07_1() -> Answers:
     claims = mdr_data.claims()
-    pages = claims.loc[claims["claim_id"].str.startswith("doc-pages"), "text"]
-    numbers = pages.str.extract(r"(\d+)")[0].astype(int)
-    return Answers(
-        sorted(set(numbers)),
-        wrong=(
-            (
-                numbers.tolist(),
-                "some numbers appear more than once: give each different number once.",
-            ),
+    values = claims.loc[claims["claim_id"].str.startswith("s400-value"), "text"]
+    billions = values.str.extract(r"(\d+(?:\.\d+)?) billion")[0].astype(float)
+    whole = values.str.extract(r"(\d+) billion")[0].astype(int)
+    first_number = values.str.extract(r"(\d+)")[0].astype(int)
+    answer = sorted(set(billions))
+    wrong = [
+        (
+            billions.tolist(),
+            "some numbers appear more than once: give each different number once.",
         ),
-    )
+        (
+            sorted(set(whole)),
+            "the pattern cut the numbers at the decimal point: let it take a point and more "
+            "digits too.",
+        ),
+        (
+            sorted(set(first_number)),
+            "that is the first number in each text (the 400 of 'S-400'): take the number just "
+            "before 'billion'.",
+        ),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
 
 
 @reference("07-2")
-def _05_2() -> Answers:
+def _07_2() -> Answers:
     claims = mdr_data.claims()
     said = claims["said_by"] == "mdr-2019"
-    read = claims["source_id"] == "mdr-2019"
-    return Answers(
-        int((said & read).sum()),
-        wrong=(
-            (
-                int(said.sum()),
-                "that counts every claim the review made; keep those whose source_id is the "
-                "review too (& combines two conditions).",
-            ),
-            (int((said | read).sum()), "| keeps rows meeting either condition; you need both."),
-            (
-                int((said & claims["source_id"].isin(["mdr-2019", "mdr-2019-usni"])).sum()),
-                "that counts the USNI News reprint too: mdr-2019-usni is a source of its own; "
-                "the question asks for source_id 'mdr-2019', the review as published.",
-            ),
+    verbatim = claims["is_verbatim"].fillna(False)
+    corroborated = claims["confidence"] == "corroborated"
+    answer = int((said & verbatim & corroborated).sum())
+    wrong = [
+        (
+            int((said & verbatim).sum()),
+            "that counts the review's quotations of every confidence: add the condition on "
+            "confidence.",
         ),
-    )
+        (
+            int((said & corroborated).sum()),
+            "that counts quotations and paraphrases alike: add the condition on is_verbatim.",
+        ),
+        (
+            int((verbatim & corroborated).sum()),
+            "that counts every claimant's quotations: keep those said by the review.",
+        ),
+        (
+            int((said | verbatim | corroborated).sum()),
+            "| keeps rows meeting any of the conditions; you need all three (&).",
+        ),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
 
 
 def _notebook_value(notebook: str, name: str) -> object:
@@ -702,7 +719,7 @@ def _08_5() -> Answers:
     return Answers(answer, wrong=_not_right(answer, wrong))
 
 
-# --- 06 · Remix lab ----------------------------------------------------------------------------
+# --- 09 · Remix lab ----------------------------------------------------------------------------
 
 
 def _capabilities_with_source_kind() -> pd.DataFrame:
@@ -733,6 +750,26 @@ def _06_2() -> Answers:
             ),
         ),
     )
+
+
+@reference("09-5")
+def _09_5() -> Answers:
+    from mdr_data.views import figures
+
+    longest = figures(unit="kilometres").sort_values("count_high", ascending=False)
+    top = longest.iloc[0]
+    answer = top["source_id"]
+    wrong = [
+        (top["system"], "that is the system: answer with the source_id of its row (who says so)."),
+        (top["actor_id"], "that is the actor: answer with the source_id of the row."),
+        (top["actor_name"], "that is the actor: answer with the source_id of the row."),
+        (
+            int(longest.index[0]),
+            "that is the row's index label: read the source_id column of that row.",
+        ),
+        (int(top["count_high"]), "that is the range: answer with the source_id of its row."),
+    ]
+    return Answers(answer, wrong=_not_right(answer, wrong))
 
 
 # --- 05 · Europe and NATO ----------------------------------------------------------------------

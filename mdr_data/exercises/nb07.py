@@ -7,16 +7,20 @@ EXERCISES = (
         "07-1",
         level="medium",
         skills=("boolean-mask", "loc-rows-columns", "string-methods"),
-        hint="keep the claims whose claim_id starts with 'doc-pages' and pull the number out of "
-        "each text (.str.extract(r'(\\d+)') helps); answer with the different numbers, each once.",
-        right="three figures, each kept with its own source; none is silently preferred.",
+        hint="keep the texts of the claims whose claim_id starts with 's400-value', pull out the "
+        "number just before 'billion' with .str.extract (allow a decimal point: "
+        "r'(\\d+(?:\\.\\d+)?) billion'), and give the different numbers, each once.",
+        right="several values, each kept with its own source and date; none is silently "
+        "preferred.",
     ),
     Exercise(
         "07-2",
         level="medium",
         skills=("boolean-mask", "combine-masks"),
-        hint="count the claims whose said_by AND source_id are both 'mdr-2019'.",
-        right="every claim of the review reaches us through another source.",
+        hint="three conditions joined with &: said_by is 'mdr-2019', is_verbatim is true, "
+        "confidence is 'corroborated'; then .sum() the mask.",
+        right="only a few of the review's sentences are quoted word for word by two independent "
+        "sources.",
     ),
     Exercise(
         "07-3",

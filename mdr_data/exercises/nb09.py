@@ -17,14 +17,15 @@ EXERCISES = (
         skills=("merge", "boolean-mask"),
         hint="in tidy_capabilities() (capabilities joined to their sources), count the rows "
         "whose source_kind is 'primary'.",
-        right="nearly every capability figure comes from reporting about the review.",
+        right="most capability rows rest on reporting, not on the review or an official record.",
     ),
     Exercise(
         "09-3",
         kind="free text",
         level="medium",
         skills=("widget-explore",),
-        hint="in the question builder, look at which rows the United States' bar adds up.",
+        hint="in the question builder: table capabilities, group by unit; read the longest bar's "
+        "label, then the unit column.",
     ),
     Exercise(
         "09-4",
@@ -33,5 +34,13 @@ EXERCISES = (
         skills=("export-validate", "append-row", "loader-filter"),
         hint="append your row to the copy's relationships.csv, validate the copy, then load it "
         "with data_dir=folder.",
+    ),
+    Exercise(
+        "09-5",
+        level="medium",
+        skills=("sort-values", "iloc-position"),
+        hint="sort figures(unit='kilometres') by count_high, largest first, and read the "
+        "source_id of the first row.",
+        right="a figure is only as good as its source: name the source_id whenever you quote one.",
     ),
 )
