@@ -132,6 +132,20 @@ def _00_4() -> Answers:
     )
 
 
+@reference("00-6")
+def _00_6() -> Answers:
+    rows = {name: mdr_data.load(name).shape[0] for name in mdr_data.list_tables()}
+    largest = max(rows, key=rows.get)
+    smallest = min(rows, key=rows.get)
+    return Answers(
+        largest,
+        wrong=(
+            (rows[largest], "that is how many rows it has: answer with the table's name."),
+            (smallest, "that table has the fewest rows: look for the most."),
+        ),
+    )
+
+
 # --- 01 · Actors and alignments ----------------------------------------------------------------
 
 
@@ -449,14 +463,16 @@ def _04_2() -> Answers:
 
 @reference("04-3")
 def _04_3() -> Answers:
-    years = mdr_data.events()["date"].dt.year
+    dates = mdr_data.events()["date"]
+    september = dates.dt.month == 9
     return Answers(
-        int((years == 2017).sum()),
+        int(september.sum()),
         wrong=(
-            (len(years), "that counts every event: keep those whose .dt.year is 2017."),
+            (len(dates), "that counts every event: keep those whose .dt.month is 9."),
+            (int((dates.dt.day == 9).sum()), "that counts the 9th day of a month: use .dt.month."),
             (
-                int((years == 2018).sum()),
-                "that is the count for 2018: check the year you compare with.",
+                int((september & (dates.dt.year == 2018)).sum()),
+                "that counts September 2018 only: the question asks for any year.",
             ),
         ),
     )

@@ -38,6 +38,14 @@ EXERCISES = (
         "no figure given is not zero.",
     ),
     Exercise(
+        "00-6",
+        level="stretch",
+        skills=("tables-and-dictionary", "shape"),
+        hint="for each name in mdr_data.list_tables(), load the table and read .shape[0]; "
+        "answer with the name whose count is largest.",
+        right="the rows of a table say how much the data records, table by table.",
+    ),
+    Exercise(
         "00-5",
         kind="free text",
         level="medium",

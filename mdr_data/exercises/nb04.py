@@ -23,8 +23,9 @@ EXERCISES = (
         "04-3",
         level="easy",
         skills=("date-parts", "boolean-mask"),
-        hint="compare events['date'].dt.year with the year and count the True values (.sum()).",
-        right=".dt.year reads the year of every date at once.",
+        hint="compare events['date'].dt.month with the month's number and count the True "
+        "values (.sum()).",
+        right=".dt.month reads the month of every date at once.",
     ),
     Exercise(
         "04-4",
