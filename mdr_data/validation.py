@@ -239,9 +239,6 @@ class _Table:
     def has(self, *columns: str) -> bool:
         return all(column in self.values for column in columns)
 
-    def usable(self, column: str, i: int) -> bool:
-        return self.values[column][i] is not None and i not in self.bad[column]
-
 
 # --------------------------------------------------------------------------- bytes to records
 
@@ -540,7 +537,7 @@ def _cell_reader(field_json: str, missing_values: tuple[str, ...]) -> Callable:
     accepted = inspect.signature(field_class.__init__).parameters
     options = {_snake_case(key): value for key, value in descriptor.items()}
     options = {key: value for key, value in options.items() if key in accepted}
-    options["missing_values"] = list(missing_values)
+    options.setdefault("missing_values", list(missing_values))  # a field may have its own
     return field_class(**options).create_cell_reader()
 
 
