@@ -672,8 +672,9 @@ def _primary_key(name: str) -> list[str]:
 
 def _check_unique(table: _Table) -> None:
     """Columns whose values must be unique (a one-column primary key is checked as the key)."""
+    primary = _primary_key(table.name)
     for name, field_ in table.fields.items():
-        if name not in table.values or _primary_key(table.name) == [name]:
+        if name not in table.values or primary == [name]:
             continue
         if field_.get("constraints", {}).get("unique"):
             positions, keys = _keys(table, [name])
@@ -715,7 +716,7 @@ def _check_foreign_key(table: _Table, local: list[str], target: _Table, ref: lis
     found = pd.Series(keys, dtype=object).isin(existing).to_numpy()
     for k in (k for k, ok in enumerate(found) if not ok):
         key = keys[k]
-        choices = [str(key) for key in existing if key is not None] if len(local) == 1 else []
+        choices = [str(other) for other in existing if other is not None] if len(local) == 1 else []
         hint = _did_you_mean(str(key), sorted(choices)) if choices else ""
         reason = f"{key!r} not found in {target.file} column {', '.join(ref)} (foreign key){hint}"
         table.problems.append(table.problem(positions[k], local[0], "foreign-key", reason))
