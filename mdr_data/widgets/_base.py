@@ -304,6 +304,49 @@ class Memo:
         return value
 
 
+def _new_figure(figsize: tuple[float, float], dpi: int, margins: dict | None):
+    """A Figure (no pyplot) with its own Agg canvas and a fixed layout."""
+    # matplotlib is imported by the first FigurePanel, not by tools without one.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize, dpi=dpi)
+    # Attach one Agg canvas for good: savefig would otherwise make a new canvas per PNG,
+    # losing matplotlib's text-layout cache on every redraw (~10 % of an update).
+    FigureCanvasAgg(figure)
+    figure.subplots_adjust(
+        **(margins or {"left": 0.25, "right": 0.97, "top": 0.88, "bottom": 0.14})
+    )
+    return figure
+
+
+def _png(figure, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    # Fast PNG compression: a slightly larger PNG is far cheaper than zlib's default effort.
+    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def _svg(figure) -> bytes:
+    """The figure as SVG: text as text, fixed ids and no date (same figure, same bytes)."""
+    import matplotlib
+
+    buffer = io.BytesIO()
+    # Each text names its fonts: a short list (matplotlib lays text out with DejaVu Sans)
+    # makes the picture a fifth smaller than matplotlib's ten fallbacks would.
+    short = {"svg.fonttype": "none", "svg.hashsalt": "mdr",
+             "font.sans-serif": ["DejaVu Sans", "Arial", "sans-serif"]}  # fmt: skip
+    with matplotlib.rc_context(short):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _img_html(alt: str, fmt: str, data: str) -> str:
+    """An ``<img>`` of base64 ``data`` in format ``fmt`` with its ``alt`` text."""
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return f'<img alt="{html.escape(alt)}" src="data:{mime};base64,{data}" style="max-width:100%">'
+
+
 class FigurePanel:
     """One persistent matplotlib Figure (no pyplot) shown as a PNG ``<img>`` with its alt text.
 
@@ -336,19 +379,9 @@ class FigurePanel:
         alt: str = "",
         fmt: str = "png",
     ):
-        # matplotlib is imported by the first FigurePanel, not by tools without one.
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
         self.name = name
         self.dpi = dpi
-        self.figure = Figure(figsize=figsize, dpi=dpi)
-        # Attach one Agg canvas for good: savefig would otherwise make a new canvas per PNG,
-        # losing matplotlib's text-layout cache on every redraw (~10 % of an update).
-        FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(
-            **(margins or {"left": 0.25, "right": 0.97, "top": 0.88, "bottom": 0.14})
-        )
+        self.figure = _new_figure(figsize, dpi, margins)
         self.ax = self.figure.add_subplot()
         self.image = add_classes(widgets.HTML(), "mdr-output", f"mdr-output-{name}")
         self.alt = alt
@@ -363,10 +396,11 @@ class FigurePanel:
 
     def png(self) -> bytes:
         """Return the figure as PNG bytes at the panel's dpi."""
-        buffer = io.BytesIO()
-        # Fast PNG compression: a slightly larger PNG is far cheaper than zlib's default effort.
-        self.figure.savefig(buffer, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+        return _png(self.figure, self.dpi)
+
+    def svg(self) -> bytes:
+        """Return the figure as SVG (text as text; the same figure gives the same bytes)."""
+        return _svg(self.figure)
 
     def show(self, key: Hashable, draw: Callable[[], object], *, alt: str | None = None) -> None:
         """Show the picture of selection ``key`` with ``alt`` text, calling ``draw()`` if new.
@@ -389,11 +423,7 @@ class FigurePanel:
         if alt is not None:
             self.alt = alt
         self.picture, data = self._pictures.get(key, self._draw_new)
-        mime = "image/svg+xml" if self.fmt == "svg" else "image/png"
-        self.image.value = (
-            f'<img alt="{html.escape(self.alt)}" src="data:{mime};base64,{data}" '
-            'style="max-width:100%">'
-        )
+        self.image.value = _img_html(self.alt, self.fmt, data)
 
     def _draw_new(self) -> tuple[bytes, str]:
         """Draw the shown selection; its PNG and the PNG's base64 text (for the data URL)."""
@@ -408,20 +438,6 @@ class FigurePanel:
             return self.picture
         self.ensure_drawn()
         return self.png()
-
-    def svg(self) -> bytes:
-        """Return the figure as SVG: text as text, fixed ids and no date (same figure, same
-        bytes)."""
-        import matplotlib
-
-        buffer = io.BytesIO()
-        # Each text names its fonts: a short list (matplotlib lays text out with DejaVu Sans)
-        # makes the picture a fifth smaller than matplotlib's ten fallbacks would.
-        short = {"svg.fonttype": "none", "svg.hashsalt": "mdr",
-                 "font.sans-serif": ["DejaVu Sans", "Arial", "sans-serif"]}  # fmt: skip
-        with matplotlib.rc_context(short):
-            self.figure.savefig(buffer, format="svg", metadata={"Date": None})
-        return buffer.getvalue()
 
     def ensure_drawn(self) -> None:
         """Draw the shown selection on the figure if its PNG came from the cache."""
