@@ -87,20 +87,17 @@ class RemixLab(Tool):
         question = (self.table_name.value, self.group_by.value, self.measure.value)
         table, by, measure = question
         result = self.cached(question, lambda: count_by(*question, data_dir=self.data_dir))
-        value_column = result.columns[1]
         self.current_table = result
         self.recipe = pandas_recipe(table, by, measure)
-        self.title = title = f"{value_column} by {by} in the {table} table"
+        self.title = title = f"{result.columns[1]} by {by} in the {table} table"
         self.panel.show(
             question, lambda: self.chart.draw(result, by, title), alt=_alt_text(title, result)
         )
         self.code.value = _RECIPE_HTML.format(html.escape(self.recipe))
         self.table.show(
             result,
-            caption=(
-                f"{title}: counted from mdr_data.load({table!r}); each row of that table "
-                "cites its own source (source_id)"
-            ),
+            caption=f"{title}: counted from mdr_data.load({table!r}); each row of that table "
+            "cites its own source (source_id)",
             note=_SUM_NOTE if measure.startswith("sum:") else None,
             empty_message="This table has no rows yet.",
         )
