@@ -10,8 +10,7 @@ EXERCISES = (
         hint="keep the texts of the claims whose claim_id starts with 's400-value', pull out the "
         "number just before 'billion' with .str.extract (allow a decimal point: "
         "r'(\\d+(?:\\.\\d+)?) billion'), and give the different numbers, each once.",
-        right="several values, each kept with its own source and date; none is silently "
-        "preferred.",
+        right="several values, each kept with its own source and date; none is silently preferred.",
     ),
     Exercise(
         "07-2",
