@@ -1,10 +1,10 @@
 """Notebook budget: every learner notebook (``notebooks/NN-*.ipynb``) executed headless.
 
 Like the test suite: nbclient, a fresh ``python3`` kernel per notebook (this interpreter's), the
-notebook's folder as working directory, and the repository's fix for the Output-widget stall
-(``tests/_kernel_stall_fix.py``) applied first. Each notebook's time runs from starting its
-kernel to the kernel's shutdown, and notebooks run one after another (the test suite overlaps
-two), so the total is what a full headless run costs on one core. An empty
+notebook's folder as working directory (the Output-widget stall fix of
+``tests/_kernel_stall_fix.py`` applied first, where that file exists). Each notebook's time runs
+from starting its kernel to the kernel's shutdown, and notebooks run one after another (the test
+suite overlaps two), so the total is what a full headless run costs on one core. An empty
 notebook run the same way is the anchor: the fixed cost of one kernel.
 
 Memory: the kernel's resident set size (RSS, ``psutil``) once the last cell has run, before the
