@@ -90,31 +90,26 @@ def _clean(value):
 
 
 def render_table(figures: list[Figure]) -> str:
-    rows = [("figure", "value", "budget", "status", "note")]
-    for f in figures:
-        rows.append(
-            (
-                f.label,
-                format_value(f.value, f.unit),
-                format_budget(f.budget, f.unit),
-                f.status if f.status != INFO else "",
-                f.note,
-            )
+    """Every figure as one row of a plain-text table (tabulate): value, budget, status, note."""
+    from tabulate import tabulate
+
+    rows = [
+        (
+            f.label,
+            format_value(f.value, f.unit),
+            format_budget(f.budget, f.unit),
+            f.status if f.status != INFO else "",
+            f.note,
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = []
-    for number, row in enumerate(rows):
-        cells = [
-            row[0].ljust(widths[0]),
-            row[1].rjust(widths[1]),
-            row[2].rjust(widths[2]),
-            row[3].ljust(widths[3]),
-            row[4],
-        ]
-        lines.append("  ".join(cells).rstrip())
-        if number == 0:
-            lines.append("-" * min(len(lines[0]) + 20, 120))
-    return "\n".join(lines)
+        for f in figures
+    ]
+    return tabulate(
+        rows,
+        headers=("figure", "value", "budget", "status", "note"),
+        tablefmt="simple",
+        colalign=("left", "right", "right", "left", "left"),
+        disable_numparse=True,
+    )
 
 
 def headline(figures: dict[str, Figure]) -> list[str]:

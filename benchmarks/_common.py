@@ -57,15 +57,14 @@ def median(values: Sequence[float]) -> float:
     return float(statistics.median(values)) if values else math.nan
 
 
-def percentile(values: Sequence[float], q: float) -> float:
-    """The q-th percentile (0–100) with linear interpolation between closest ranks."""
+def percentile(values: Sequence[float], q: int) -> float:
+    """The q-th percentile (1–99) with linear interpolation between closest ranks
+    (``statistics.quantiles``, inclusive method)."""
     if not values:
         return math.nan
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low = math.floor(position)
-    high = min(low + 1, len(ordered) - 1)
-    return float(ordered[low] + (ordered[high] - ordered[low]) * (position - low))
+    if len(values) == 1:
+        return float(values[0])
+    return float(statistics.quantiles(values, n=100, method="inclusive")[q - 1])
 
 
 def fresh_env(*, pycache_prefix: str | None = None, **extra: str) -> dict[str, str]:
