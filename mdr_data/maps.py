@@ -42,7 +42,7 @@ from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
 import mdr_data
-from mdr_data import tables
+from mdr_data import tables, vocabulary
 from mdr_data.tables import unknown_value_message
 
 __all__ = [
@@ -59,33 +59,31 @@ __all__ = [
 
 DataDir = str | os.PathLike | None
 
-#: Extent of each region's map: (west, east, south, north) in degrees. The one list of regions.
-REGIONS: dict[str, tuple[float, float, float, float]] = {
-    "World": (-180.0, 180.0, -58.0, 84.0),
-    "Indo-Pacific": (60.0, 180.0, -47.0, 58.0),
-    "Europe": (-12.0, 48.0, 34.0, 71.0),
-    "Middle East": (24.0, 66.0, 10.0, 44.0),
-    "North America": (-170.0, -50.0, 15.0, 74.0),
-}
-#: Rows (by their ``theatre``) each region's map shows; ``None`` means every row.
-REGION_THEATRES: dict[str, tuple[str, ...] | None] = {
-    "World": None,
-    "Indo-Pacific": ("Indo-Pacific", "global"),
-    "Europe": ("Europe", "global"),
-    "Middle East": ("Middle East", "global"),
-    "North America": ("homeland", "global"),
-}
+
+def _regions() -> tuple[dict, dict]:
+    """Each map region's extent and the theatres it shows, from the ``theatre`` vocabulary.
+
+    A theatre with a ``map_extent`` in ``x-vocabularies`` is a region (named by its
+    ``map_name``); the 'global' theatre's map is the whole world and shows every row.
+    """
+    extents, theatres = {}, {}
+    order = vocabulary.values("capabilities", "theatre")
+    world = [t for t in order if t == "global"]
+    for theatre in world + [t for t in order if t != "global"]:
+        look = vocabulary.style("capabilities", "theatre", theatre)
+        if "map_extent" not in look:
+            continue
+        name = look.get("map_name", theatre)
+        extents[name] = tuple(float(v) for v in look["map_extent"])
+        theatres[name] = None if theatre == "global" else (theatre, "global")
+    return extents, theatres
+
+
+#: Extent of each region's map, (west, east, south, north) in degrees, and the rows (by their
+#: ``theatre``) it shows (``None``: every row). Both come from the schema's theatre vocabulary.
+REGIONS, REGION_THEATRES = _regions()
 GEOMETRY_FILE = "countries-110m.json"
 LAND, SEA, BORDER = "#e4e4e4", "#eef5fb", "#ffffff"
-#: Marker of each kind of place (the vocabulary of ``places.kind``); unknown kinds get "o".
-PLACE_MARKERS = {
-    "interceptor site": "^",
-    "radar site": "D",
-    "naval base": "s",
-    "test range": "P",
-    "command centre": "*",
-    "launch site": "v",
-}
 EARTH_RADIUS_KM = 6371.0
 FONT = 12
 #: Beyond this many relationships, parallel arcs of one pair and kind are drawn as one (issue 13:
@@ -101,27 +99,13 @@ MAX_LISTED = 100
 
 
 def vocabulary_look(table: str, column: str, value: str) -> dict:
-    """Colour and line style of one vocabulary value: the one place maps look styles up.
-
-    Uses :mod:`mdr_data.vocabulary` (styles kept in the schema) when the package has it, else
-    the plotting module's tables (``ROLE_COLOURS``, ``KIND_STYLES``).
+    """Colour, line style and marker of one vocabulary value (from :mod:`mdr_data.vocabulary`).
 
     >>> vocabulary_look("actors", "role", "ally")["colour"]
     '#56B4E9'
     """
-    try:
-        from mdr_data import vocabulary
-    except ImportError:  # styles not yet moved into the schema
-        vocabulary = None
-    if vocabulary is not None:
-        look = vocabulary.style(table, column, value)
-        return {"colour": look["colour"], "linestyle": look["linestyle"]}
-    from mdr_data import plots
-
-    if (table, column) == ("actors", "role"):
-        return {"colour": plots.ROLE_COLOURS.get(value, "#999999"), "linestyle": "-"}
-    look = plots.KIND_STYLES.get(value, {"color": "#000000", "linestyle": "-"})
-    return {"colour": look["color"], "linestyle": look["linestyle"]}
+    look = vocabulary.style(table, column, value)
+    return {"colour": look["colour"], "linestyle": look["linestyle"], "marker": look["marker"]}
 
 
 # --------------------------------------------------------------------------- geometry
@@ -613,7 +597,7 @@ class BaseMap:
             self._add(
                 self.ax.scatter(
                     group["longitude"].astype(float), group["latitude"].astype(float),
-                    marker=PLACE_MARKERS.get(kind, "o"), s=70, c="black",
+                    marker=vocabulary_look("places", "kind", kind)["marker"], s=70, c="black",
                     edgecolors="white", linewidths=1.2, zorder=7,
                 )
             )  # fmt: skip
@@ -693,7 +677,8 @@ class BaseMap:
             )  # fmt: skip
         for kind in sorted(set(chosen.places["kind"].astype(str))):
             handles.append(
-                Line2D([0], [0], marker=PLACE_MARKERS.get(kind, "o"), color="black", lw=0,
+                Line2D([0], [0], marker=vocabulary_look("places", "kind", kind)["marker"],
+                       color="black", lw=0,
                        markersize=8, label=kind)
             )  # fmt: skip
         for ring in chosen.rings:

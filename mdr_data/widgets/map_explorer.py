@@ -67,7 +67,7 @@ def legend_html(chosen: maps.MapSelection) -> str:
         look = maps.vocabulary_look("relationships", "kind", kind)
         items.append(f"{_swatch(look['colour'], line=look['linestyle'])} {html.escape(kind)}")
     for kind in sorted(set(chosen.places["kind"].astype(str))):
-        glyph = _MARKER_GLYPHS.get(maps.PLACE_MARKERS.get(kind, ""), "●")
+        glyph = _MARKER_GLYPHS.get(maps.vocabulary_look("places", "kind", kind)["marker"], "●")
         items.append(f"{_swatch('', marker=glyph)} {html.escape(kind)}")
     for ring in chosen.rings:
         band = f"{ring['label']}: {ring['low']:,}–{ring['high']:,} km (band = low to high)"
