@@ -358,6 +358,47 @@ def _tool_notebook(folder: Path, module_name: str) -> str:
     return path.name
 
 
+#: The floor of a change's round trip: a bare Dropdown whose observer rewrites an HTML widget.
+_ANCHOR_CELLS = [
+    "import ipywidgets as widgets",
+    """\
+choice = widgets.Dropdown(options=[str(i) for i in range(30)], description="Pick")
+choice.add_class("mdr-choice")
+out = widgets.HTML("<b>0</b>")
+out.add_class("mdr-output")
+choice.observe(lambda change: setattr(out, "value", f"<b>{change['new']}</b>"), names="value")
+tool = widgets.VBox([choice, out])
+tool.add_class("mdr-tool")
+tool""",
+]
+
+
+def _anchor_figures(page, server, root: Path, limit: int, received) -> list[Figure]:
+    """The same timing of a bare ipywidgets change (no project code): the floor under load."""
+    from tests.browser._ui import write_notebook
+
+    write_notebook(root / "bench-anchor.ipynb", _ANCHOR_CELLS)
+    timings: dict[str, ControlTimes] = {}
+    notebook = _open(page, server, "bench-anchor.ipynb")
+    notebook.run_all()
+    _first_tool_ready(notebook)
+    drive_tool(Page(notebook, received), {"choice": "mdr-choice"}, timings, limit)
+    notebook.shutdown_kernels()
+    times = timings["choice"]
+    return [
+        Figure(
+            "browser.anchor.median_ms",
+            "anchor: bare Dropdown → HTML change on screen, median",
+            median(times.samples_ms) if times.samples_ms else None,
+            "ms",
+            note=f"p95 {percentile(times.samples_ms, 95):.0f} ms; kernel back to idle after "
+            f"{median(times.kernel_idle_ms):.0f} ms; {len(times.samples_ms)} changes "
+            "(the round trip without any project code)",
+            extra={"samples_ms": times.samples_ms, "errors": times.errors[:5]},
+        )
+    ]
+
+
 def _open(page, server, path: str):
     from tests.browser._lab import LabNotebook
 
@@ -482,8 +523,6 @@ def run(*, quick: bool = False) -> list[Figure]:
     tmp = Path(tempfile.mkdtemp(prefix="mdr-bench-browser-"))
     root = tmp / "root"
     root.mkdir()
-    for module_name in modules:
-        _tool_notebook(root, module_name)
     for path in first_notebooks:
         shutil.copy(path, root / path.name)
     server = start_jupyterlab(root, tmp / "home")
@@ -505,8 +544,9 @@ def run(*, quick: bool = False) -> list[Figure]:
                     lambda payload: received.append((time.perf_counter(), len(payload))),
                 ),
             )
+            figures += _anchor_figures(page, server, root, 3 if quick else 20, received)
             for module_name in modules:
-                figures += _tool_figures(page, server, module_name, fresh, limit, received)
+                figures += _tool_figures(page, server, root, module_name, fresh, limit, received)
             figures += _first_interaction_figures(page, server, first_notebooks, received)
             browser.close()
     finally:
@@ -515,13 +555,14 @@ def run(*, quick: bool = False) -> list[Figure]:
     return figures
 
 
-def _tool_figures(page, server, module_name, fresh, limit, received) -> list[Figure]:
+def _tool_figures(page, server, root, module_name, fresh, limit, received) -> list[Figure]:
     key = f"browser.{module_name}"
     timings: dict[str, ControlTimes] = {}
-    try:
+    try:  # a tool that cannot be built or driven is a MISS of its own, not the section's end
+        path = _tool_notebook(root, module_name)
         classes = control_classes(module_name)
         for _ in range(fresh):
-            notebook = _open(page, server, f"bench-{module_name}.ipynb")
+            notebook = _open(page, server, path)
             notebook.run_all()
             _first_tool_ready(notebook)
             drive_tool(Page(notebook, received), classes, timings, limit)
