@@ -161,6 +161,7 @@ def _title(actors: str, start: int, end: int, count: int) -> str:
 
 def _alt_text(title: str, frame: pd.DataFrame) -> str:
     """The timeline in words: each event's date (as precise as its source), title and kind."""
+    count, frame = len(frame), frame.head(MAX_EVENTS_DRAWN)
     items = [
         f"{when} {title} ({kind}{'' if precision == 'day' else f', dated to the {precision}'})"
         for when, title, kind, precision in zip(
@@ -168,8 +169,8 @@ def _alt_text(title: str, frame: pd.DataFrame) -> str:
             frame["date_precision"].astype(str), strict=True,
         )
     ]  # fmt: skip
-    if len(items) > MAX_EVENTS_DRAWN:  # as drawn
-        items = [*items[:MAX_EVENTS_DRAWN], f"and {len(items) - MAX_EVENTS_DRAWN:,} more"]
+    if count > len(items):  # as drawn
+        items.append(f"and {count - len(items):,} more")
     return f"Timeline. {title}: " + ("; ".join(items) or "no events") + "."
 
 
@@ -325,7 +326,8 @@ class TimelineChart:
         more = len(frame) - MAX_EVENTS_DRAWN
         if more > 0:
             keep = np.arange(len(frame)) < MAX_EVENTS_DRAWN
-            frame = frame.loc[keep | frame["is_reference"].to_numpy(dtype=bool)]
+            reference = frame["is_reference"].to_numpy(dtype=bool)
+            frame = frame.loc[keep | (reference & (np.cumsum(reference) == 1))]  # the first one
             title = f"{title}\n(the first {MAX_EVENTS_DRAWN} drawn; narrow the years or the actors"
             title += f" to see the other {more:,})"
         left, right = _day(f"{start}-01-01"), _day(f"{end + 1}-01-01")
