@@ -34,6 +34,7 @@ from mdr_data import vocabulary
 
 __all__ = [
     "BASE_FONT_SIZE",
+    "FORMAT_LOOK",
     "OKABE_ITO",
     "actor_colours",
     "network",
@@ -66,7 +67,8 @@ _CYCLE = [
 BASE_FONT_SIZE = 14
 
 #: Look of a multilateral format's shading in the network (not a vocabulary: one look for all).
-_FORMAT_LOOK = {"facecolor": OKABE_ITO["yellow"], "edgecolor": OKABE_ITO["orange"], "linewidth": 3}
+#: Pale grey with a dashed black outline, so it shares no colour with a role (yellow is one).
+FORMAT_LOOK = {"facecolor": "#eeeeee", "edgecolor": "#000000", "linewidth": 2, "linestyle": "--"}
 
 
 def theme() -> dict:
@@ -484,7 +486,7 @@ def _draw_formats(ax, edges: pd.DataFrame, positions: dict) -> list[str]:
         cx = sum(p[0] for p in points) / len(points)
         cy = sum(p[1] for p in points) / len(points)
         points.sort(key=lambda p: math.atan2(p[1] - cy, p[0] - cx))
-        ax.add_patch(Polygon(points, closed=True, zorder=0, **_FORMAT_LOOK))
+        ax.add_patch(Polygon(points, closed=True, zorder=0, **FORMAT_LOOK))
         ax.text(
             cx * 0.6,
             cy * 0.6 - 0.08 * k,
@@ -614,7 +616,7 @@ def _edge_legend(ax, edges: pd.DataFrame, *, has_formats: bool, data_dir=None, c
             )
         )
     if has_formats:
-        handles.append(Patch(alpha=0.5, label="multilateral format", **_FORMAT_LOOK))
+        handles.append(Patch(alpha=0.5, label="multilateral format", **FORMAT_LOOK))
     if handles:
         ax.legend(
             handles=handles,

@@ -75,8 +75,9 @@ def legend_html(
     if multilateral:
         items.append(
             f'<li><svg width="44" height="12" aria-hidden="true"><rect width="44" height="12" '
-            f'fill="{plots.OKABE_ITO["yellow"]}" stroke="{plots.OKABE_ITO["orange"]}" '
-            f'stroke-width="2"/></svg> multilateral format (thick edges, shaded)</li>'
+            f'fill="{plots.FORMAT_LOOK["facecolor"]}" stroke="{plots.FORMAT_LOOK["edgecolor"]}" '
+            f'stroke-width="2" stroke-dasharray="4,2"/></svg> multilateral format (thick edges, '
+            "shaded)</li>"
         )
     if directed:
         items.append("<li>→ arrow: one-way (from giver, seller or designator)</li>")
