@@ -79,7 +79,5 @@ def test_the_timeline_draws_at_most_its_cap_and_counts_the_rest(monkeypatch):
         pytest.skip("the shipped data has too few events")
     tool.panel.ensure_drawn()
     title = tool.figure.axes[0].get_title(loc="left")
-    assert f"the first 5 drawn; narrow the years or the actors to see the other {count - 5}" in (
-        title
-    )
+    assert f"the first 5 drawn; narrow the years or the actors for the other {count - 5}" in title
     assert tool.panel.alt.endswith(f"and {count - 5:,} more.")

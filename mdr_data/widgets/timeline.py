@@ -287,14 +287,17 @@ class _YearAxis:
         bounds = [_day(f"{year}-01-01") for year in range(start, end + 2)]
         self.lines.set_segments([[(x, 0), (x, 1)] for x in bounds])
         self.ticks.set_segments([[(x, 0), (x, -0.03)] for x in bounds])
-        for index, label in enumerate(self.labels.take(end - start + 1)):
+        # Every year fits up to 12 years; beyond, every 2nd, 5th or 10th (labels would overlap).
+        step = next(s for s, most in ((1, 12), (2, 25), (5, 60), (10, 10**6)) if end - start < most)
+        labelled = [i for i in range(end - start + 1) if (start + i) % step == 0 or step == 1]
+        for index, label in zip(labelled, self.labels.take(len(labelled)), strict=True):
             label.set_x((bounds[index] + bounds[index + 1]) / 2)
             label.set_text(str(start + index))
 
 
 #: The timeline draws at most this many events (one labelled line each); a larger selection is
 #: unreadable in one figure and costs the redraw (issue 13).
-MAX_EVENTS_DRAWN = 100
+MAX_EVENTS_DRAWN = 25
 
 
 class TimelineChart:
@@ -318,6 +321,7 @@ class TimelineChart:
         self.empty = ax.text(0.5, 0.5, "No events in this selection", transform=ax.transAxes,
                              ha="center", va="center", fontsize=15, visible=False)  # fmt: skip
         self.labels = _TextPool(lambda: _event_label(ax))
+        self.drawn = pd.DataFrame()
 
     def draw(self, frame: pd.DataFrame, start: int, end: int, title: str) -> None:
         """Show the events of ``frame`` over the years ``start``–``end`` under ``title``
@@ -329,11 +333,13 @@ class TimelineChart:
             reference = frame["is_reference"].to_numpy(dtype=bool)
             frame = frame.loc[keep | (reference & (np.cumsum(reference) == 1))]  # the first one
             title = f"{title}\n(the first {MAX_EVENTS_DRAWN} drawn; narrow the years or the actors"
-            title += f" to see the other {more:,})"
+            title += f" for the other {more:,})"
+        self.drawn = frame  # the events on the figure
         left, right = _day(f"{start}-01-01"), _day(f"{end + 1}-01-01")
         self.ax.set_xlim(left - 20, right + 20)
         self.ax.set_ylim(-0.8, max(len(frame), 1) - 0.2)
         self.title.set_text(title)
+        self.title.set_fontsize(13 if "\n" in title else 15)  # two lines fit the top margin
         self.empty.set_visible(frame.empty)
         self.years.draw(start, end)
         dates, rows, ends = _event_positions(frame)
