@@ -636,7 +636,9 @@ class BaseMap:
             hatch = "//" if ring["confidence"] == "unverified" else None
             for shift in (0.0, -360.0, 360.0):
                 self._add(
-                    self.ax.add_patch(
+                    # add_artist, not add_patch: the limits are set; updating them from each
+                    # band's path cost more than drawing it
+                    self.ax.add_artist(
                         PathPatch(
                             path.transformed(_shift(shift)), facecolor=colour, alpha=0.25,
                             edgecolor=colour, linewidth=1.5, hatch=hatch, zorder=2,
