@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ._ui import (
+    TIMEOUT_MS,
     dropdown_options,
     expect_alt,
     expect_text,
@@ -188,6 +189,14 @@ def map_host_nations(scope: Locator) -> None:
     text = description.inner_text()
     assert "(treaty alliance)" not in text and "(membership)" not in text, text
     expect_alt(scope, "map", re.compile(r"^Map of Europe\..*\(host nation\)"))
+    # Another region: a new picture on screen, and its alt text names the region (issue 14).
+    from playwright.sync_api import expect
+
+    image = scope.locator(".mdr-output-map img").first
+    europe = image.get_attribute("src")
+    select_dropdown(scope, "mdr-region", "Middle East")
+    expect(image).not_to_have_attribute("src", europe or "", timeout=TIMEOUT_MS)
+    expect_alt(scope, "map", re.compile(r"^Map of (the )?Middle East\."))
 
 
 def map_missile_supply(scope: Locator) -> None:
