@@ -511,187 +511,203 @@ class BaseMap:
         shape to the caller (the map widget shows them as HTML: text is costly in a PNG).
         """
         roles = dict(zip(chosen.actors["actor_id"], chosen.actors["role"].astype(str), strict=True))
-        iso3 = dict(
-            zip(chosen.actors["actor_id"], chosen.actors["iso3"].astype("string"), strict=True)
-        )
-        colours = {
-            iso3[a]: vocabulary_look("actors", "role", roles[a])["colour"] for a in chosen.points
-        }
-        self.colour(colours, extent=chosen.extent)
-        self._draw_rings(chosen)
-        arcs = self._draw_arcs(chosen)
-        self._draw_names(chosen)
-        self._draw_places(chosen)
+        self.colour(_role_colours(chosen, roles), extent=chosen.extent)
+        _draw_rings(self, chosen)
+        arcs = _draw_arcs(self, chosen)
+        _draw_names(self, chosen)
+        _draw_places(self, chosen)
         if off_map_note:
-            self._draw_off_map(chosen)
-        if title is None:
-            what = f"{chosen.kind} relationships" if chosen.kind else "relationships"
-            title = f"{chosen.region}: roles, {what} and places in the course data"
-        if arcs < len(chosen.relationships):
-            merged = f"{len(chosen.relationships):,} relationships drawn as {arcs:,} arcs"
-            title = f"{title}\n({merged}: parallel ones of one kind merged)"
-        self.ax.set_title(title, loc="left", fontsize=FONT + 2)
+            _draw_off_map(self, chosen)
+        self.ax.set_title(_map_title(chosen, title, arcs), loc="left", fontsize=FONT + 2)
         if legend:
-            self._legend(chosen, roles)
+            _legend(self, chosen, roles)
         return self.ax
 
-    def _ends(self, chosen: MapSelection, start, end) -> tuple[tuple, tuple]:
-        """An arc's ends: on a regional map, the shorter way round, nearest the region."""
-        if chosen.region == "World":
-            return start, end
-        lon = min((end[0] - 360, end[0], end[0] + 360), key=lambda x: abs(x - start[0]))
-        west, east, _, _ = chosen.extent
-        middle = (west + east) / 2 - (start[0] + lon) / 2
-        shift = 360.0 * round(middle / 360.0)
-        return (start[0] + shift, start[1]), (lon + shift, end[1])
 
-    def _draw_arcs(self, chosen: MapSelection) -> int:
-        """One LineCollection per look (64 FancyArrowPatches cost ~100 ms per PNG; this ~5 ms).
-        Returns how many arcs were drawn (fewer than the relationships beyond :data:`MAX_ARCS`).
-        """
-        seen: dict[frozenset, int] = {}
-        groups: dict[tuple[str, str], list[np.ndarray]] = {}
-        edges = chosen.relationships
-        if len(edges) > MAX_ARCS:
-            pairs = pd.concat([edges["actor_from"], edges["actor_to"], edges["kind"]], axis=1)
-            edges = edges.loc[~pairs.duplicated()]
-        for source, target, kind in zip(
-            edges["actor_from"], edges["actor_to"], edges["kind"].astype(str), strict=True
-        ):
-            pair = frozenset((source, target))
-            index = seen[pair] = seen.get(pair, -1) + 1
-            start, end = self._ends(chosen, chosen.points[source], chosen.points[target])
-            rad = (0.25 + 0.12 * (index // 2)) * (1 if index % 2 == 0 else -1)
-            look = vocabulary_look("relationships", "kind", kind)
-            groups.setdefault((look["colour"], look["linestyle"]), []).append(arc(start, end, rad))
-        for (colour, linestyle), curves in groups.items():
-            self._add(
-                self.ax.add_collection(
-                    LineCollection(
-                        curves, colors=colour, linestyles=linestyle, linewidths=2.2, zorder=4
-                    ),
-                    autolim=False,
-                )
-            )
-        return len(edges)
+# --------------------------------------------------------------------------- map layers
+# What BaseMap.draw puts on the country shapes, one layer per function.
 
-    def _draw_names(self, chosen: MapSelection) -> None:
-        if chosen.region == "World":  # too many to read at this scale; the alt text has them
-            return
-        west, east, south, north = chosen.extent
-        names = _names(chosen.actors)
-        for actor, (lon, lat) in chosen.points.items():
-            if west <= lon <= east and south <= lat <= north:
-                self._add(
-                    self.ax.text(
-                        lon, lat, names[actor], ha="center", va="center", fontsize=FONT - 2,
-                        zorder=6,
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
-                              "linewidth": 0},
-                    )
-                )  # fmt: skip
 
-    def _draw_places(self, chosen: MapSelection) -> None:
-        places = chosen.places
-        for kind, group in places.groupby(places["kind"].astype(str), sort=True):
-            self._add(
-                self.ax.scatter(
-                    group["longitude"].astype(float), group["latitude"].astype(float),
-                    marker=vocabulary_look("places", "kind", kind)["marker"], s=70, c="black",
-                    edgecolors="white", linewidths=1.2, zorder=7,
-                )
-            )  # fmt: skip
-        # Short names (up to the first bracket or comma) as plain Text: long names and
-        # Annotations cost ~5 ms each per PNG. One name per spot, and at most MAX_PLACE_NAMES.
-        labels = dict.fromkeys(
-            (short_name(name), float(lon), float(lat))
-            for name, lon, lat in zip(
-                places["name"].astype(str), places["longitude"], places["latitude"], strict=True
+def _role_colours(chosen: MapSelection, roles: dict[str, str]) -> dict[str, str]:
+    """ISO alpha-3 code -> the colour of its actor's role, for the actors drawn as countries."""
+    iso3 = dict(zip(chosen.actors["actor_id"], chosen.actors["iso3"].astype("string"), strict=True))
+    return {iso3[a]: vocabulary_look("actors", "role", roles[a])["colour"] for a in chosen.points}
+
+
+def _map_title(chosen: MapSelection, title: str | None, arcs: int) -> str:
+    """The given title, or one naming the region and kind; says when parallel arcs merged."""
+    if title is None:
+        what = f"{chosen.kind} relationships" if chosen.kind else "relationships"
+        title = f"{chosen.region}: roles, {what} and places in the course data"
+    if arcs < len(chosen.relationships):
+        merged = f"{len(chosen.relationships):,} relationships drawn as {arcs:,} arcs"
+        title = f"{title}\n({merged}: parallel ones of one kind merged)"
+    return title
+
+
+def _ends(base: BaseMap, chosen: MapSelection, start, end) -> tuple[tuple, tuple]:
+    """An arc's ends: on a regional map, the shorter way round, nearest the region."""
+    if chosen.region == "World":
+        return start, end
+    lon = min((end[0] - 360, end[0], end[0] + 360), key=lambda x: abs(x - start[0]))
+    west, east, _, _ = chosen.extent
+    middle = (west + east) / 2 - (start[0] + lon) / 2
+    shift = 360.0 * round(middle / 360.0)
+    return (start[0] + shift, start[1]), (lon + shift, end[1])
+
+
+def _draw_arcs(base: BaseMap, chosen: MapSelection) -> int:
+    """One LineCollection per look (64 FancyArrowPatches cost ~100 ms per PNG; this ~5 ms).
+    Returns how many arcs were drawn (fewer than the relationships beyond :data:`MAX_ARCS`).
+    """
+    seen: dict[frozenset, int] = {}
+    groups: dict[tuple[str, str], list[np.ndarray]] = {}
+    edges = chosen.relationships
+    if len(edges) > MAX_ARCS:
+        pairs = pd.concat([edges["actor_from"], edges["actor_to"], edges["kind"]], axis=1)
+        edges = edges.loc[~pairs.duplicated()]
+    for source, target, kind in zip(
+        edges["actor_from"], edges["actor_to"], edges["kind"].astype(str), strict=True
+    ):
+        pair = frozenset((source, target))
+        index = seen[pair] = seen.get(pair, -1) + 1
+        start, end = _ends(base, chosen, chosen.points[source], chosen.points[target])
+        rad = (0.25 + 0.12 * (index // 2)) * (1 if index % 2 == 0 else -1)
+        look = vocabulary_look("relationships", "kind", kind)
+        groups.setdefault((look["colour"], look["linestyle"]), []).append(arc(start, end, rad))
+    for (colour, linestyle), curves in groups.items():
+        base._add(
+            base.ax.add_collection(
+                LineCollection(
+                    curves, colors=colour, linestyles=linestyle, linewidths=2.2, zorder=4
+                ),
+                autolim=False,
             )
         )
-        if len(labels) > MAX_PLACE_NAMES:
-            self._add(
-                self.ax.text(
-                    0.01, 0.01, f"{len(labels) - MAX_PLACE_NAMES:,} more places marked, not named",
-                    transform=self.ax.transAxes, fontsize=FONT - 3, style="italic", zorder=8,
-                )
-            )  # fmt: skip
-        for name, lon, lat in list(labels)[:MAX_PLACE_NAMES]:
-            self._add(
-                self.ax.text(
-                    lon, lat, "  " + name, fontsize=FONT - 3,
-                    ha="left", va="center", zorder=7,
+    return len(edges)
+
+
+def _draw_names(base: BaseMap, chosen: MapSelection) -> None:
+    if chosen.region == "World":  # too many to read at this scale; the alt text has them
+        return
+    west, east, south, north = chosen.extent
+    names = _names(chosen.actors)
+    for actor, (lon, lat) in chosen.points.items():
+        if west <= lon <= east and south <= lat <= north:
+            base._add(
+                base.ax.text(
+                    lon, lat, names[actor], ha="center", va="center", fontsize=FONT - 2,
+                    zorder=6,
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
+                          "linewidth": 0},
                 )
             )  # fmt: skip
 
-    def _draw_rings(self, chosen: MapSelection) -> None:
-        for ring in chosen.rings:
-            colour = vocabulary_look("actors", "role", _role(chosen, ring["actor_id"]))["colour"]
-            outer = circle(*ring["centre"], ring["high"])
-            if ring["low"] < ring["high"]:
-                inner = circle(*ring["centre"], ring["low"])[::-1]
-                path = Path.make_compound_path(Path(outer, closed=False), Path(inner))
-            else:
-                path = Path(outer)
-            hatch = "//" if ring["confidence"] == "unverified" else None
-            for shift in (0.0, -360.0, 360.0):
-                self._add(
-                    # add_artist, not add_patch: the limits are set; updating them from each
-                    # band's path cost more than drawing it
-                    self.ax.add_artist(
-                        PathPatch(
-                            path.transformed(_shift(shift)), facecolor=colour, alpha=0.25,
-                            edgecolor=colour, linewidth=1.5, hatch=hatch, zorder=2,
-                        )
-                    )
-                )  # fmt: skip
 
-    def _draw_off_map(self, chosen: MapSelection) -> None:
-        if chosen.off_map.empty:
-            return
-        names = ", ".join(chosen.off_map["name"].astype(str))
-        text = f"No country shape, not drawn: {names}"
-        if chosen.hidden_relationships:
-            text += f" ({chosen.hidden_relationships} relationships with them not shown)"
-        # Wrapped here, not by matplotlib's wrap=True (which costs ~80 ms per PNG).
-        text = textwrap.fill(text, width=90)
-        self._add(
-            self.ax.text(
-                0.01, 0.01, text, transform=self.ax.transAxes, ha="left", va="bottom",
-                fontsize=FONT - 4, style="italic", zorder=8,
-                bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.85, "linewidth": 0},
+def _draw_places(base: BaseMap, chosen: MapSelection) -> None:
+    places = chosen.places
+    for kind, group in places.groupby(places["kind"].astype(str), sort=True):
+        base._add(
+            base.ax.scatter(
+                group["longitude"].astype(float), group["latitude"].astype(float),
+                marker=vocabulary_look("places", "kind", kind)["marker"], s=70, c="black",
+                edgecolors="white", linewidths=1.2, zorder=7,
+            )
+        )  # fmt: skip
+    # Short names (up to the first bracket or comma) as plain Text: long names and
+    # Annotations cost ~5 ms each per PNG. One name per spot, and at most MAX_PLACE_NAMES.
+    labels = dict.fromkeys(
+        (short_name(name), float(lon), float(lat))
+        for name, lon, lat in zip(
+            places["name"].astype(str), places["longitude"], places["latitude"], strict=True
+        )
+    )
+    if len(labels) > MAX_PLACE_NAMES:
+        base._add(
+            base.ax.text(
+                0.01, 0.01, f"{len(labels) - MAX_PLACE_NAMES:,} more places marked, not named",
+                transform=base.ax.transAxes, fontsize=FONT - 3, style="italic", zorder=8,
+            )
+        )  # fmt: skip
+    for name, lon, lat in list(labels)[:MAX_PLACE_NAMES]:
+        base._add(
+            base.ax.text(
+                lon, lat, "  " + name, fontsize=FONT - 3,
+                ha="left", va="center", zorder=7,
             )
         )  # fmt: skip
 
-    def _legend(self, chosen: MapSelection, roles: dict[str, str]) -> None:
-        shown_roles = {roles[a] for a in chosen.points}
-        order = list(chosen.actors["role"].cat.categories)
-        handles = [
-            Patch(facecolor=vocabulary_look("actors", "role", r)["colour"], label=r,
-                  edgecolor="black", linewidth=0.5)
-            for r in order if r in shown_roles
-        ]  # fmt: skip
-        for kind in dict.fromkeys(chosen.relationships["kind"].astype(str)):
-            look = vocabulary_look("relationships", "kind", kind)
-            handles.append(
-                Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.2,
-                       label=kind)
+
+def _draw_rings(base: BaseMap, chosen: MapSelection) -> None:
+    for ring in chosen.rings:
+        colour = vocabulary_look("actors", "role", _role(chosen, ring["actor_id"]))["colour"]
+        outer = circle(*ring["centre"], ring["high"])
+        if ring["low"] < ring["high"]:
+            inner = circle(*ring["centre"], ring["low"])[::-1]
+            path = Path.make_compound_path(Path(outer, closed=False), Path(inner))
+        else:
+            path = Path(outer)
+        hatch = "//" if ring["confidence"] == "unverified" else None
+        for shift in (0.0, -360.0, 360.0):
+            base._add(
+                # add_artist, not add_patch: the limits are set; updating them from each
+                # band's path cost more than drawing it
+                base.ax.add_artist(
+                    PathPatch(
+                        path.transformed(_shift(shift)), facecolor=colour, alpha=0.25,
+                        edgecolor=colour, linewidth=1.5, hatch=hatch, zorder=2,
+                    )
+                )
             )  # fmt: skip
-        for kind in sorted(set(chosen.places["kind"].astype(str))):
-            handles.append(
-                Line2D([0], [0], marker=vocabulary_look("places", "kind", kind)["marker"],
-                       color="black", lw=0,
-                       markersize=8, label=kind)
-            )  # fmt: skip
-        for ring in chosen.rings:
-            handles.append(
-                Patch(facecolor="grey", alpha=0.4, label=f"{ring['label']}: "
-                      f"{ring['low']:,}–{ring['high']:,} km")
-            )  # fmt: skip
-        self.ax.legend(
-            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=FONT - 3,
-            frameon=False, title="Role · relationship · place", title_fontsize=FONT - 3,
+
+
+def _draw_off_map(base: BaseMap, chosen: MapSelection) -> None:
+    if chosen.off_map.empty:
+        return
+    names = ", ".join(chosen.off_map["name"].astype(str))
+    text = f"No country shape, not drawn: {names}"
+    if chosen.hidden_relationships:
+        text += f" ({chosen.hidden_relationships} relationships with them not shown)"
+    # Wrapped here, not by matplotlib's wrap=True (which costs ~80 ms per PNG).
+    text = textwrap.fill(text, width=90)
+    base._add(
+        base.ax.text(
+            0.01, 0.01, text, transform=base.ax.transAxes, ha="left", va="bottom",
+            fontsize=FONT - 4, style="italic", zorder=8,
+            bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.85, "linewidth": 0},
+        )
+    )  # fmt: skip
+
+
+def _legend(base: BaseMap, chosen: MapSelection, roles: dict[str, str]) -> None:
+    shown_roles = {roles[a] for a in chosen.points}
+    order = list(chosen.actors["role"].cat.categories)
+    handles = [
+        Patch(facecolor=vocabulary_look("actors", "role", r)["colour"], label=r,
+              edgecolor="black", linewidth=0.5)
+        for r in order if r in shown_roles
+    ]  # fmt: skip
+    for kind in dict.fromkeys(chosen.relationships["kind"].astype(str)):
+        look = vocabulary_look("relationships", "kind", kind)
+        handles.append(
+            Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.2,
+                   label=kind)
         )  # fmt: skip
+    for kind in sorted(set(chosen.places["kind"].astype(str))):
+        handles.append(
+            Line2D([0], [0], marker=vocabulary_look("places", "kind", kind)["marker"],
+                   color="black", lw=0,
+                   markersize=8, label=kind)
+        )  # fmt: skip
+    for ring in chosen.rings:
+        handles.append(
+            Patch(facecolor="grey", alpha=0.4, label=f"{ring['label']}: "
+                  f"{ring['low']:,}–{ring['high']:,} km")
+        )  # fmt: skip
+    base.ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=FONT - 3,
+        frameon=False, title="Role · relationship · place", title_fontsize=FONT - 3,
+    )  # fmt: skip
 
 
 def short_name(name: str) -> str:

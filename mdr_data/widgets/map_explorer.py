@@ -86,6 +86,42 @@ def legend_html(chosen: maps.MapSelection) -> str:
     )
 
 
+def _kinds_present(data_dir) -> list[str]:
+    """The relationship kinds that occur in the data, in the vocabulary's order."""
+    kinds = mdr_data.relationships(data_dir=data_dir)["kind"]
+    present = set(kinds.astype(str))
+    return [k for k in kinds.cat.categories if k in present]
+
+
+def _capability_options(data_dir) -> list[tuple[str, str]]:
+    """(label, capability_id) for every capability with a range in kilometres, '(none)' first."""
+    ranges = maps.range_capabilities(data_dir=data_dir)
+    actors = mdr_data.actors(data_dir=data_dir)
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    return [("(none)", NO_CAPABILITY)] + [
+        (f"{names.get(a, a)}: {s if isinstance(s, str) else c}", cid)
+        for a, s, c, cid in zip(
+            ranges["actor_id"],
+            ranges["system"],
+            ranges["category"].astype(str),
+            ranges["capability_id"],
+            strict=True,
+        )
+    ]
+
+
+def _check_choices(region, kind, capability, kinds, capability_options) -> None:
+    """A clear ValueError (with 'did you mean') for a region, kind or capability not offered."""
+    for what, value, choices in (
+        ("region", region, list(maps.REGIONS)),
+        ("relationship kind", kind or ALL_KINDS, [ALL_KINDS, *kinds]),
+        ("capability with a range in kilometres", capability or NO_CAPABILITY,
+         [cid for _, cid in capability_options]),
+    ):  # fmt: skip
+        if value not in choices:
+            raise ValueError(unknown_value_message(what, value, [c for c in choices if c]))
+
+
 class MapExplorer(Tool):
     """The map explorer; build it with :func:`map_explorer`.
 
@@ -95,31 +131,9 @@ class MapExplorer(Tool):
 
     def __init__(self, region="World", kind=None, capability=None, *, data_dir=None):
         super().__init__(data_dir)
-        kinds = list(mdr_data.relationships(data_dir=data_dir)["kind"].cat.categories)
-        present = set(mdr_data.relationships(data_dir=data_dir)["kind"].astype(str))
-        kinds = [k for k in kinds if k in present]
-        ranges = maps.range_capabilities(data_dir=data_dir)
-        names = dict(
-            zip(*maps._cols(mdr_data.actors(data_dir=data_dir), "actor_id", "name"), strict=True)
-        )
-        capability_options = [("(none)", NO_CAPABILITY)] + [
-            (f"{names.get(a, a)}: {s if isinstance(s, str) else c}", cid)
-            for a, s, c, cid in zip(
-                ranges["actor_id"],
-                ranges["system"],
-                ranges["category"].astype(str),
-                ranges["capability_id"],
-                strict=True,
-            )
-        ]
-        for what, value, choices in (
-            ("region", region, list(maps.REGIONS)),
-            ("relationship kind", kind or ALL_KINDS, [ALL_KINDS, *kinds]),
-            ("capability with a range in kilometres", capability or NO_CAPABILITY,
-             [cid for _, cid in capability_options]),
-        ):  # fmt: skip
-            if value not in choices:
-                raise ValueError(unknown_value_message(what, value, [c for c in choices if c]))
+        kinds = _kinds_present(data_dir)
+        capability_options = _capability_options(data_dir)
+        _check_choices(region, kind, capability, kinds, capability_options)
         self.region = labelled(
             widgets.Dropdown(options=list(maps.REGIONS), value=region), "region", "Region:"
         )

@@ -300,6 +300,19 @@ class _YearAxis:
 MAX_EVENTS_DRAWN = 25
 
 
+def _capped(frame: pd.DataFrame, title: str) -> tuple[pd.DataFrame, str]:
+    """The first :data:`MAX_EVENTS_DRAWN` events and the review's release; the title counts the
+    others."""
+    more = len(frame) - MAX_EVENTS_DRAWN
+    if more <= 0:
+        return frame, title
+    keep = np.arange(len(frame)) < MAX_EVENTS_DRAWN
+    reference = frame["is_reference"].to_numpy(dtype=bool)
+    frame = frame.loc[keep | (reference & (np.cumsum(reference) == 1))]  # the first one
+    title = f"{title}\n(the first {MAX_EVENTS_DRAWN} drawn; narrow the years or the actors"
+    return frame, f"{title} for the other {more:,})"
+
+
 class TimelineChart:
     """The timeline's marks on one Axes, created once; :meth:`draw` only updates them.
 
@@ -327,13 +340,7 @@ class TimelineChart:
         """Show the events of ``frame`` over the years ``start``–``end`` under ``title``
         (the first :data:`MAX_EVENTS_DRAWN` and the review's release; the title counts the
         others)."""
-        more = len(frame) - MAX_EVENTS_DRAWN
-        if more > 0:
-            keep = np.arange(len(frame)) < MAX_EVENTS_DRAWN
-            reference = frame["is_reference"].to_numpy(dtype=bool)
-            frame = frame.loc[keep | (reference & (np.cumsum(reference) == 1))]  # the first one
-            title = f"{title}\n(the first {MAX_EVENTS_DRAWN} drawn; narrow the years or the actors"
-            title += f" for the other {more:,})"
+        frame, title = _capped(frame, title)
         self.drawn = frame  # the events on the figure
         left, right = _day(f"{start}-01-01"), _day(f"{end + 1}-01-01")
         self.ax.set_xlim(left - 20, right + 20)
