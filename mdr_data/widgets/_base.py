@@ -351,9 +351,42 @@ def _svg(figure) -> bytes:
     # makes the picture a fifth smaller than matplotlib's ten fallbacks would.
     short = {"svg.fonttype": "none", "svg.hashsalt": "mdr",
              "font.sans-serif": ["DejaVu Sans", "Arial", "sans-serif"]}  # fmt: skip
-    with matplotlib.rc_context(short):
+    with matplotlib.rc_context(short), _remembered_text_sizes():
         figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
+
+
+#: Text sizes the SVG renderer measured, by (text, font, math): see _remembered_text_sizes.
+_TEXT_SIZES: dict[tuple, tuple[float, float, float]] = {}
+
+
+@contextmanager
+def _remembered_text_sizes():
+    """Let the SVG renderer reuse the sizes of texts it measured in earlier pictures.
+
+    matplotlib keeps text sizes per renderer, and each SVG gets a new renderer: every label was
+    laid out with FreeType again on every redraw, about half of a chart's SVG time (the
+    timeline's 82 ms -> 39 ms). A text's size depends only on the text, its font and whether it
+    is mathtext, so the sizes are kept across pictures (the dict is emptied past 20,000).
+    """
+    from matplotlib.backends.backend_svg import RendererSVG
+
+    measure = RendererSVG.get_text_width_height_descent
+
+    def remembered(renderer, text, prop, ismath):
+        key = (text, hash(prop), ismath)  # FontProperties compare by their hash
+        size = _TEXT_SIZES.get(key)
+        if size is None:
+            if len(_TEXT_SIZES) > 20_000:
+                _TEXT_SIZES.clear()
+            size = _TEXT_SIZES[key] = measure(renderer, text, prop, ismath)
+        return size
+
+    RendererSVG.get_text_width_height_descent = remembered
+    try:
+        yield
+    finally:
+        RendererSVG.get_text_width_height_descent = measure
 
 
 def _img_html(alt: str, fmt: str, data: str) -> str:
