@@ -5,8 +5,8 @@ changes the tables it reads. Notebooks import joins from here (never from a widg
 widgets only map their controls onto these views.
 
 >>> import mdr_data.views as views
->>> views.claims_with_sources(theme="the document")["source_publisher"].notna().all()
-np.True_
+>>> bool(views.claims_with_sources(theme="the document")["source_publisher"].notna().all())
+True
 """
 
 from __future__ import annotations
