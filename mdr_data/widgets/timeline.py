@@ -285,10 +285,14 @@ class _YearAxis:
 
     def draw(self, start: int, end: int) -> None:
         bounds = [_day(f"{year}-01-01") for year in range(start, end + 2)]
-        self.lines.set_segments([[(x, 0), (x, 1)] for x in bounds])
-        self.ticks.set_segments([[(x, 0), (x, -0.03)] for x in bounds])
-        # Every year fits up to 12 years; beyond, every 2nd, 5th or 10th (labels would overlap).
+        # Every year fits up to 12 years; beyond, every 2nd, 5th or 10th (labels would overlap,
+        # and a line a year is noise: each is an element of the SVG).
         step = next(s for s, most in ((1, 12), (2, 25), (5, 60), (10, 10**6)) if end - start < most)
+        years = range(start, end + 2)
+        marked = [x for year, x in zip(years, bounds, strict=True) if year % step == 0]
+        marked = bounds if step == 1 else marked
+        self.lines.set_segments([[(x, 0), (x, 1)] for x in marked])
+        self.ticks.set_segments([[(x, 0), (x, -0.03)] for x in marked])
         labelled = [i for i in range(end - start + 1) if (start + i) % step == 0 or step == 1]
         for index, label in zip(labelled, self.labels.take(len(labelled)), strict=True):
             label.set_x((bounds[index] + bounds[index + 1]) / 2)
