@@ -592,8 +592,10 @@ def _draw_names(base: BaseMap, chosen: MapSelection) -> None:
         return
     west, east, south, north = chosen.extent
     names = _names(chosen.actors)
+    named: set[tuple[float, float]] = set()  # one name per spot (actors sharing a country)
     for actor, (lon, lat) in chosen.points.items():
-        if west <= lon <= east and south <= lat <= north:
+        if west <= lon <= east and south <= lat <= north and (lon, lat) not in named:
+            named.add((lon, lat))
             base._add(
                 base.ax.text(
                     lon, lat, names[actor], ha="center", va="center", fontsize=FONT - 2,
