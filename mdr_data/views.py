@@ -18,7 +18,7 @@ import pandas as pd
 
 import mdr_data
 from mdr_data import _schema
-from mdr_data.tables import choices_hint, unknown_value_message
+from mdr_data.tables import _match_vocabulary, choices_hint, unknown_value_message
 
 __all__ = [
     "actor_relationships",
@@ -82,11 +82,13 @@ def claims_with_sources(
 
 
 def _only(frame, table: str, column: str, value: object, data_dir: DataDir) -> pd.DataFrame:
-    """Rows whose ``column`` equals one vocabulary value, matched case-insensitively."""
-    choices = {v.lower(): v for v in _schema.enum_of(_schema.field(table, column, data_dir))}
-    if not isinstance(value, str) or value.strip().lower() not in choices:
-        raise ValueError(unknown_value_message(column, value, choices.values()))
-    return frame.loc[frame[column] == choices[value.strip().lower()]]
+    """Rows whose ``column`` equals one vocabulary value, matched case-insensitively (the
+    loaders' own matching; one value only, so a unit filter never mixes units)."""
+    if not isinstance(value, str):
+        vocabulary = _schema.enum_of(_schema.field(table, column, data_dir))
+        raise ValueError(unknown_value_message(column, value, vocabulary))
+    (term,) = _match_vocabulary(table, column, column, value, data_dir)
+    return frame.loc[frame[column] == term]
 
 
 def tidy_capabilities(*, data_dir: DataDir = None) -> pd.DataFrame:
