@@ -59,13 +59,21 @@ def _extended(path: str, _mtime: int, _size: int) -> dict:
     return merge_vocabularies(_shipped(), theirs) if isinstance(theirs, dict) else _shipped()
 
 
+def _dict(value: object) -> dict:
+    """``value`` if it is a JSON object, else an empty one (a copy's descriptor may be odd)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _their_enums(theirs: dict) -> dict[tuple, list]:
     """(table, column) -> enum list, for every well-formed enum in a copy's descriptor."""
     found = {}
-    for entry in theirs.get("resources") or []:
-        schema = entry.get("schema") if isinstance(entry, dict) else None
-        for item in (schema or {}).get("fields") or [] if isinstance(schema, dict) else []:
-            enum = item.get("constraints", {}).get("enum") if isinstance(item, dict) else None
+    for entry in map(_dict, _list(theirs.get("resources"))):
+        for item in map(_dict, _list(_dict(entry.get("schema")).get("fields"))):
+            enum = _dict(item.get("constraints")).get("enum")
             if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
                 found[(entry.get("name"), item.get("name"))] = enum
     return found

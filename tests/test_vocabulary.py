@@ -226,3 +226,14 @@ def test_every_other_tool_builds_on_the_extended_copy(extended):
     assert "Arctic" in set(lab.current_table.iloc[:, 0].astype(str))
     timeline(data_dir=extended)
     source_reader(data_dir=extended)
+
+
+def test_a_malformed_copy_descriptor_keeps_the_shipped_vocabularies():
+    odd = {"resources": ["text", {"name": "actors", "schema": {"fields": [
+        {"name": "region", "constraints": "not an object"},
+        {"name": "role", "constraints": {"enum": ["United States", "ally", "friend"]}},
+    ]}}]}  # fmt: skip
+    merged = _schema.merge_vocabularies(_schema.descriptor(), odd)
+    fields = {f["name"]: f for f in merged["resources"][1]["schema"]["fields"]}
+    assert _schema.enum_of(fields["region"]) == vocabulary.values("actors", "region")
+    assert _schema.enum_of(fields["role"]) == ["United States", "ally", "friend"]
