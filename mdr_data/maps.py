@@ -31,7 +31,7 @@ import json
 import math
 import os
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 import numpy as np
@@ -93,6 +93,8 @@ MAX_ARCS = 150
 MAX_PLACE_NAMES = 60
 #: A description lists at most this many items of one kind, then counts the rest.
 MAX_LISTED = 100
+#: Names and place markers are drawn at this z-order and above (over arcs and bands).
+LABEL_ZORDER = 6
 
 
 # --------------------------------------------------------------------------- vocabulary looks
@@ -278,10 +280,15 @@ def _places(region: str, data_dir: DataDir) -> pd.DataFrame:
 def _ring_rows(capability: str | None, points, data_dir: DataDir) -> list[dict]:
     if capability is None:
         return []
-    caps = range_capabilities(data_dir=data_dir)
+    caps = _remembered(
+        ("ranges", *_version(data_dir)), lambda: range_capabilities(data_dir=data_dir)
+    )
     _check_choice("capability with a range in kilometres", capability, caps["capability_id"])
     row = caps.loc[caps["capability_id"] == capability].iloc[0]
-    places = mdr_data.load("places", data_dir=data_dir).set_index("place_id")
+    places = _remembered(
+        ("places", *_version(data_dir)),
+        lambda: mdr_data.load("places", data_dir=data_dir).set_index("place_id"),
+    )
     if isinstance(row["place_id"], str) and row["place_id"] in places.index:
         place = places.loc[row["place_id"]]
         centre, where = (float(place["longitude"]), float(place["latitude"])), place["name"]
@@ -326,21 +333,37 @@ def select(
     ValueError: unknown region 'Europa': did you mean 'Europe'?
     """
     _check_choice("region", region, REGIONS)
-    key = (region, kind, capability, tables.data_version(data_dir), str(data_dir))
-    chosen = _selections.get(key)
-    if chosen is None:
-        chosen = _selections[key] = _select(region, kind, capability, data_dir)
+    version = _version(data_dir)
+    chosen = _remembered(
+        ("relationships", region, kind, *version), lambda: _select(region, kind, data_dir)
+    )
+    if capability is None:
+        return chosen
+    rings = _remembered(
+        ("rings", capability, *version), lambda: _ring_rows(capability, chosen.points, data_dir)
+    )
+    return replace(chosen, capability=capability, rings=rings)
+
+
+#: Selections and range bands already made, by what they depend on and the data version: a
+#: capability change reuses its region's selection (the frames they hold are read-only); a
+#: remixed copy whose files change gets new keys.
+_selections: dict[tuple, object] = {}
+
+
+def _version(data_dir: DataDir) -> tuple:
+    return (tables.data_version(data_dir), str(data_dir))
+
+
+def _remembered(key: tuple, compute):
+    if key not in _selections:
+        _selections[key] = compute()
         while len(_selections) > 128:
             _selections.pop(next(iter(_selections)))
-    return chosen
+    return _selections[key]
 
 
-#: Selections already made, by (region, kind, capability, data version): the frames they hold
-#: are read-only; a remixed copy whose files change gets a new key.
-_selections: dict[tuple, MapSelection] = {}
-
-
-def _select(region: str, kind, capability, data_dir: DataDir) -> MapSelection:
+def _select(region: str, kind, data_dir: DataDir) -> MapSelection:
     actors = mdr_data.actors(data_dir=data_dir)
     edges = mdr_data.relationships(data_dir=data_dir)
     if kind is not None:
@@ -358,14 +381,13 @@ def _select(region: str, kind, capability, data_dir: DataDir) -> MapSelection:
     return MapSelection(
         region=region,
         kind=kind,
-        capability=capability,
+        capability=None,
         actors=actors,
         points=points,
         off_map=actors.loc[~has_shape].reset_index(drop=True),
         relationships=edges.loc[drawable].reset_index(drop=True),
         hidden_relationships=int((~drawable).sum()),
         places=_places(region, data_dir),
-        rings=_ring_rows(capability, points, data_dir),
     )
 
 
@@ -448,7 +470,106 @@ def _cols(frame: pd.DataFrame, *columns: str) -> list[list]:
 # --------------------------------------------------------------------------- drawing
 
 
-class BaseMap:
+class _CachedRendering:
+    """How a :class:`BaseMap` redraws fast: countries and labels kept as pixels (issue 13)."""
+
+    ax: object
+    shapes: PolyCollection
+    _overlay: list
+    _labels: list
+    _backgrounds: dict
+    _label_layers: dict
+
+    def render(self) -> None:
+        """Draw the figure on its Agg canvas: what ``canvas.draw()`` draws, made faster.
+
+        The country shapes (most of a full draw) are rasterised once per extent, colours, size
+        and dpi, the names and place markers (their text is the rest) once per region, on a
+        transparent layer; a redraw pastes both and draws only the arcs, bands and titles.
+        """
+        canvas = self.ax.figure.canvas
+        key = _background_key(self)
+        canvas.restore_region(_kept(self._backgrounds, key, lambda: _bare_pixels(self)))
+        labels = {id(a) for a in self._labels}
+        rest = [a for a in self._overlay if id(a) not in labels] + self._titles()
+        rest.sort(key=lambda a: a.get_zorder())
+        for artist in (a for a in rest if a.get_zorder() < LABEL_ZORDER):
+            self.ax.draw_artist(artist)
+        if self._labels:
+            key = _label_key(self)
+            layer = _kept(self._label_layers, key, lambda: _label_pixels(self))
+            renderer = canvas.get_renderer()
+            gc = renderer.new_gc()
+            renderer.draw_image(gc, 0, 0, layer)
+            gc.restore()
+        for artist in (a for a in rest if a.get_zorder() >= LABEL_ZORDER):
+            self.ax.draw_artist(artist)
+
+    def _titles(self) -> list:
+        return [self.ax.title, self.ax._left_title, self.ax._right_title]
+
+    def _add_label(self, artist):
+        """Put a name or place marker on the overlay (drawn once per region: :meth:`render`)."""
+        self._labels.append(artist)
+        self._overlay.append(artist)
+        return artist
+
+
+def _kept(store: dict, key: tuple, make):
+    """``store[key]``, made by ``make()`` if missing; keeps the 3 latest (~1.6 MB each)."""
+    if key not in store:
+        store[key] = make()
+        while len(store) > 3:
+            store.pop(next(iter(store)))
+    return store[key]
+
+
+def _background_key(base: BaseMap) -> tuple:
+    figure, ax = base.ax.figure, base.ax
+    return (
+        ax.get_xlim(), ax.get_ylim(), base.shapes.get_facecolor().tobytes(),
+        figure.dpi, tuple(figure.get_size_inches()),
+    )  # fmt: skip
+
+
+def _bare_pixels(base: BaseMap):
+    """The figure drawn without overlay or titles: the saved pixels of the countries."""
+    canvas = base.ax.figure.canvas
+    shown = [a for a in base._overlay + base._titles() if a.get_visible()]
+    for artist in shown:
+        artist.set_visible(False)
+    try:
+        canvas.draw()
+    finally:
+        for artist in shown:
+            artist.set_visible(True)
+    return canvas.copy_from_bbox(base.ax.figure.bbox)
+
+
+def _label_key(base: BaseMap) -> tuple:
+    key: list = [_background_key(base)[:2], base.ax.figure.dpi]
+    key.append(base.ax.figure.get_size_inches().tobytes())
+    for artist in base._labels:
+        if isinstance(artist, Line2D):
+            key.append((artist.get_marker(), artist.get_xydata().tobytes()))
+        else:
+            key.append((artist.get_text(), artist.get_position(), artist.get_fontsize()))
+    return tuple(key)
+
+
+def _label_pixels(base: BaseMap) -> np.ndarray:
+    """The names and place markers alone, drawn on a transparent image of the figure."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    figure = base.ax.figure
+    width, height = figure.canvas.get_width_height(physical=True)
+    renderer = RendererAgg(width, height, figure.dpi)
+    for artist in sorted(base._labels, key=lambda a: a.get_zorder()):
+        artist.draw(renderer)
+    return np.asarray(renderer.buffer_rgba())[::-1].copy()
+
+
+class BaseMap(_CachedRendering):
     """The country shapes on one Axes, drawn once; :meth:`draw` changes only what sits on them.
 
     The shapes are one PolyCollection added when the BaseMap is made. A redraw recolours it
@@ -470,6 +591,9 @@ class BaseMap:
         )
         ax.add_collection(self.shapes, autolim=False)
         self._overlay: list = []
+        self._labels: list = []  # the overlay's names and place markers
+        self._backgrounds: dict[tuple, object] = {}  # see render
+        self._label_layers: dict[tuple, np.ndarray] = {}
         ax.set_facecolor(SEA)
         ax.set_xticks([])
         ax.set_yticks([])
@@ -490,6 +614,7 @@ class BaseMap:
         for artist in self._overlay:
             artist.remove()
         self._overlay = []
+        self._labels = []
         if self.ax.get_legend() is not None:
             self.ax.get_legend().remove()
 
@@ -596,7 +721,7 @@ def _draw_names(base: BaseMap, chosen: MapSelection) -> None:
     for actor, (lon, lat) in chosen.points.items():
         if west <= lon <= east and south <= lat <= north and (lon, lat) not in named:
             named.add((lon, lat))
-            base._add(
+            base._add_label(
                 base.ax.text(
                     lon, lat, names[actor], ha="center", va="center", fontsize=FONT - 2,
                     zorder=6,
@@ -613,7 +738,7 @@ def _draw_places(base: BaseMap, chosen: MapSelection) -> None:
     for kind in sorted(set(kinds)):
         # One Line2D of markers per kind: as drawn as a scatter (area 70 pt²), made in a tenth of
         # the time (ax.scatter sets up a collection and its data limits on every redraw).
-        base._add(
+        base._add_label(
             base.ax.add_line(
                 Line2D(
                     lons[kinds == kind], lats[kinds == kind], linestyle="none",
@@ -632,14 +757,14 @@ def _draw_places(base: BaseMap, chosen: MapSelection) -> None:
         )
     )
     if len(labels) > MAX_PLACE_NAMES:
-        base._add(
+        base._add_label(
             base.ax.text(
                 0.01, 0.01, f"{len(labels) - MAX_PLACE_NAMES:,} more places marked, not named",
                 transform=base.ax.transAxes, fontsize=FONT - 3, style="italic", zorder=8,
             )
         )  # fmt: skip
     for name, lon, lat in list(labels)[:MAX_PLACE_NAMES]:
-        base._add(
+        base._add_label(
             base.ax.text(
                 lon, lat, "  " + name, fontsize=FONT - 3,
                 ha="left", va="center", zorder=7,

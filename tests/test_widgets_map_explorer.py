@@ -142,3 +142,32 @@ def test_learners_can_join_their_own_table_to_the_shapes():
     filled = {k for k, c in zip(base.keys, base.shapes.get_facecolor(), strict=True)
               if tuple(c[:3]) != (228 / 255, 228 / 255, 228 / 255)}  # fmt: skip
     assert filled == {"ROU", "POL"}
+
+
+@pytest.mark.parametrize("region", ["Europe", "World"])
+def test_the_fast_redraw_paints_what_a_full_draw_paints(region):
+    """BaseMap.render pastes cached countries and labels: the pixels must match canvas.draw()."""
+    import matplotlib
+    import numpy as np
+
+    tool = map_explorer(region=region)
+    capabilities = [value for _, value in tool.capability.options if value]
+    for capability in capabilities[:2]:
+        tool.capability.value = capability
+        tool.panel.ensure_drawn()
+        canvas = tool.panel.figure.canvas
+        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+            tool.base.render()
+            fast = np.asarray(canvas.buffer_rgba()).astype(int)
+            canvas.draw()
+            full = np.asarray(canvas.buffer_rgba()).astype(int)
+        assert tool.base._labels, "the map should have names or place markers to paste"
+        assert np.abs(fast - full).max() <= 8  # alpha blending may round differently
+
+
+def test_a_capability_change_reuses_the_region_selection():
+    plain = maps.select("Europe")
+    capability = maps.range_capabilities()["capability_id"].iloc[0]
+    banded = maps.select("Europe", capability=capability)
+    assert banded.relationships is plain.relationships and banded.capability == capability
+    assert banded.rings and not plain.rings

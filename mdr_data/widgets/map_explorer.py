@@ -155,6 +155,7 @@ class MapExplorer(Tool):
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.base = maps.BaseMap(self.panel.ax)
+        self.panel.render = self.base.render  # the countries drawn once per region
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-map-legend")
         self.description = add_classes(widgets.HTML(), "mdr-output", "mdr-output-map-alt")
         self._finish(
