@@ -27,7 +27,8 @@ from contextlib import contextmanager
 import matplotlib
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Patch, Polygon
+from matplotlib.patches import ArrowStyle, ConnectionStyle, Patch, PathPatch, Polygon
+from matplotlib.path import Path
 from matplotlib.ticker import MaxNLocator
 
 from mdr_data import vocabulary
@@ -39,6 +40,7 @@ __all__ = [
     "actor_colours",
     "network",
     "network_layout",
+    "network_lines",
     "range_chart",
     "role_chart",
     "role_handles",
@@ -527,9 +529,41 @@ def _shortened(start, end, gap: float) -> tuple[tuple[float, float], tuple[float
     return (x0 + dx, y0 + dy), (x1 - dx, y1 - dy)
 
 
+#: How an edge's line and one-way arrow head are shaped, in points (as FancyArrowPatch would).
+_ARROW = {"mutation": 22.0, "width": 2.5, "multilateral_width": 4.0}
+
+
+def _points_per_unit(ax) -> tuple[float, float]:
+    """How many points one data unit spans on ``ax``, across and up (limits of _frame_network)."""
+    (x0, x1), (y0, y1) = _network_limits(ax)
+    box = ax.get_position()
+    width, height = ax.figure.get_size_inches()
+    across, up = max(box.width * width, 1e-3), max(box.height * height, 1e-3)
+    return across * 72 / (x1 - x0), up * 72 / (y1 - y0)
+
+
+def _edge_paths(start, end, rad: float, directed: bool, width: float, scale) -> tuple:
+    """The curve from ``start`` to ``end`` and its arrow head (None if mutual), in data units.
+
+    Shaped in points by matplotlib's own arc3 connection and ``-|>`` arrow style, exactly as a
+    FancyArrowPatch draws them, so many edges can share one patch (one SVG path per look).
+    """
+    kx, ky = scale
+    curve = ConnectionStyle.Arc3(rad=rad).connect(
+        (start[0] * kx, start[1] * ky), (end[0] * kx, end[1] * ky)
+    )
+    style = ArrowStyle("-|>" if directed else "-")
+    paths, _fills = style(curve, _ARROW["mutation"], width)
+    paths = paths if isinstance(paths, list) else [paths]
+    line, *head = (Path(p.vertices / (kx, ky), p.codes) for p in paths)
+    return line, (head[0] if head else None)
+
+
 def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None, colour=None) -> None:
-    """One arrow per relationship, coloured (unless ``colour`` is given) and dashed by kind."""
+    """One curve per relationship, coloured (unless ``colour`` is given) and dashed by kind;
+    one-way ones end in an arrow head. Edges that look alike share one patch (cheap to draw)."""
     seen: dict[frozenset, int] = {}
+    looks = _looks("relationships", "kind", edges["kind"].astype(str), data_dir)
     rows = zip(
         edges["actor_from"],
         edges["actor_to"],
@@ -538,43 +572,66 @@ def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None, colour=
         edges["multilateral_format"],
         strict=True,
     )
-    # The ends stop short of the dots: moved in along the chord here, not clipped by the patch
-    # (shrinkA/shrinkB split every curve at draw time: ~1.5 ms an edge, most of a redraw).
-    gap = _NODE_GAP_POINTS / 72 * 2.7 / max(ax.get_position().height * ax.figure.get_figheight(), 1)
+    scale = _points_per_unit(ax)
+    # The ends stop short of the dots: moved in along the chord (no clipping at draw time).
+    gap = _NODE_GAP_POINTS / scale[1]
+    groups: dict[tuple, tuple[list, list]] = {}
     for source, target, kind, directed, fmt in rows:
         if source not in positions or target not in positions:
             continue
-        look = vocabulary.style("relationships", "kind", kind, data_dir)
-        multilateral = isinstance(fmt, str) and bool(fmt)
+        width = _ARROW["multilateral_width" if isinstance(fmt, str) and fmt else "width"]
         start, end = _shortened(positions[source], positions[target], gap)
-        # add_artist, not add_patch: add_patch updates the data limits from the arrow's path,
-        # which shrinks and clips the curve (costly); the limits are set explicitly below.
-        ax.add_artist(
-            FancyArrowPatch(
-                start,
-                end,
-                arrowstyle="-|>" if bool(directed) else "-",
-                mutation_scale=22,
-                connectionstyle=f"arc3,rad={_curvature(seen, source, target)}",
-                color=colour or look["colour"],
-                linestyle=look["linestyle"],
-                linewidth=4 if multilateral else 2.5,
-                shrinkA=0,
-                shrinkB=0,
-                zorder=2,
-            )
-        )
+        rad = _curvature(seen, source, target)
+        line, head = _edge_paths(start, end, rad, bool(directed), width, scale)
+        look = (colour or looks[kind]["colour"], looks[kind]["linestyle"], width)
+        lines, heads = groups.setdefault(look, ([], []))
+        lines.append(line)
+        if head is not None:
+            heads.append(head)
+    for k, ((edge_colour, linestyle, width), (lines, heads)) in enumerate(groups.items()):
+        look = {"color": edge_colour, "linestyle": linestyle, "linewidth": width, "zorder": 2}
+        # add_artist, not add_patch: no data limits to update (they are set explicitly).
+        ax.add_artist(PathPatch(Path.make_compound_path(*lines), fill=False,
+                                gid=f"{EDGE_GID}-{k}", **look))  # fmt: skip
+        if heads:
+            ax.add_artist(PathPatch(Path.make_compound_path(*heads), gid=f"{HEAD_GID}-{k}", **look))
+
+
+#: The ``gid`` prefix of the patches holding a network's edges, and of their arrow heads.
+EDGE_GID, HEAD_GID = "network-edges", "network-heads"
+
+
+def network_lines(ax, gid: str = EDGE_GID) -> int:
+    """How many edges :func:`network` drew on ``ax`` as lines (``HEAD_GID``: arrow heads).
+
+    >>> from matplotlib.figure import Figure
+    >>> import mdr_data
+    >>> edges = mdr_data.relationships()
+    >>> network_lines(network(Figure().add_subplot(), edges, mdr_data.actors())) == len(edges)
+    True
+    """
+    return sum(
+        int((patch.get_path().codes == Path.MOVETO).sum())
+        for patch in ax.patches
+        if (patch.get_gid() or "").startswith(f"{gid}-")
+    )
+
+
+def _looks(table: str, column: str, values: Iterable[str], data_dir=None) -> dict[str, dict]:
+    """The style of each distinct value (looked up once, not once per row)."""
+    return {v: vocabulary.style(table, column, v, data_dir) for v in dict.fromkeys(values)}
 
 
 def _draw_nodes(ax, edges, actors: pd.DataFrame, positions: dict, focus, data_dir=None) -> None:
     """Actors as dots coloured by role; actors outside ``edges`` faded, ``focus`` ringed."""
-    involved = set(edges["actor_from"]) | set(edges["actor_to"])
+    involved = set(edges["actor_from"].unique()) | set(edges["actor_to"].unique())
     ids = [a for a in actors["actor_id"] if a in positions]
     roles = dict(zip(actors["actor_id"], actors["role"].astype(str), strict=True))
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     xs = [positions[a][0] for a in ids]
     ys = [positions[a][1] for a in ids]
-    colours = [vocabulary.style("actors", "role", roles[a], data_dir)["colour"] for a in ids]
+    looks = _looks("actors", "role", roles.values(), data_dir)
+    colours = [looks[roles[a]]["colour"] for a in ids]
     alphas = [1.0 if (a in involved or not len(edges)) else 0.25 for a in ids]
     ax.scatter(
         xs,
@@ -603,13 +660,21 @@ def _draw_nodes(ax, edges, actors: pd.DataFrame, positions: dict, focus, data_di
         )
 
 
-def _frame_network(ax, title: str | None) -> None:
-    """Equal scales without set_aspect: widen the x-limits to the axes' width/height ratio."""
+def _network_limits(ax) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The network's x- and y-limits: equal scales (without set_aspect) once the x-limits are
+    widened to the axes' width/height ratio."""
     box = ax.get_position()
     width, height = ax.figure.get_size_inches()
     ratio = (box.width * width) / (box.height * height) if box.height else 1.0
-    ax.set_ylim(-1.35, 1.35)
-    ax.set_xlim(-1.35 * max(ratio, 1.3), 1.35 * max(ratio, 1.3))
+    half = 1.35 * max(ratio, 1.3)
+    return (-half, half), (-1.35, 1.35)
+
+
+def _frame_network(ax, title: str | None) -> None:
+    """The network's limits (:func:`_network_limits`), no axes, and its title."""
+    xlim, ylim = _network_limits(ax)
+    ax.set_ylim(*ylim)
+    ax.set_xlim(*xlim)
     ax.axis("off")
     ax.set_title(
         title or "Relationships between actors, as recorded in the course tables",

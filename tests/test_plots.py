@@ -74,8 +74,9 @@ def test_network_layout_groups_regions_and_is_stable():
 def test_network_draws_edges_formats_and_legend(ax):
     edges = mdr_data.relationships()
     plots.network(ax, edges, mdr_data.actors(), focus="USA")
-    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
-    assert len(arrows) == len(edges)
+    assert plots.network_lines(ax) == len(edges)
+    one_way = int(edges["directed"].fillna(False).sum())
+    assert 0 < plots.network_lines(ax, plots.HEAD_GID) == one_way < len(edges)
     assert ax.get_legend() is not None
     labels = {t.get_text() for t in ax.get_legend().get_texts()}
     assert "treaty alliance" in labels and "multilateral format" in labels
@@ -118,8 +119,8 @@ def test_network_can_keep_colour_for_roles_only(ax):
     colours get their own legend from role_handles."""
     edges, actors = mdr_data.relationships(), mdr_data.actors()
     plots.network(ax, edges, actors, edge_colour="#555555")
-    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
-    assert {matplotlib.colors.to_hex(a.get_edgecolor()) for a in arrows} == {"#555555"}
+    edges_drawn = [p for p in ax.patches if (p.get_gid() or "").startswith("network-")]
+    assert {matplotlib.colors.to_hex(p.get_edgecolor()) for p in edges_drawn} == {"#555555"}
     legend_lines = ax.get_legend().get_lines()
     assert {matplotlib.colors.to_hex(line.get_color()) for line in legend_lines} == {"#555555"}
     handles = plots.role_handles(actors)

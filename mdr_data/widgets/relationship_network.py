@@ -158,13 +158,20 @@ class RelationshipNetwork(Tool):
 
 
 def _key(tool: RelationshipNetwork, edges: pd.DataFrame) -> str:
-    """The key beside the figure: the kinds drawn, formats, arrows, and the node colours."""
-    return legend_html(
-        [k for k in tool.kinds.options if k in set(edges["kind"].astype(str))],
-        multilateral=bool(edges["multilateral_format"].notna().any()),
-        directed=bool(edges["directed"].fillna(False).any()),
-        roles=_roles(tool._actors, tool.data_dir),
-        data_dir=tool.data_dir,
+    """The key beside the figure: the kinds drawn, formats, arrows, and the node colours.
+
+    Many selections share one key, so each key is written once (the roles never change).
+    """
+    present = set(edges["kind"].unique().astype(str))
+    kinds = tuple(k for k in tool.kinds.options if k in present)
+    multilateral = bool(edges["multilateral_format"].notna().any())
+    directed = bool(edges["directed"].fillna(False).any())
+    roles = tool.cached("roles", lambda: _roles(tool._actors, tool.data_dir))
+    return tool.cached(
+        ("key", kinds, multilateral, directed),
+        lambda: legend_html(
+            kinds, multilateral=multilateral, directed=directed, roles=roles, data_dir=tool.data_dir
+        ),
     )
 
 
