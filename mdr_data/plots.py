@@ -431,10 +431,10 @@ def network(
     formats = _draw_formats(ax, edges, positions)
     lines = edges
     if max_edges is not None and len(edges) > max_edges:
-        multilateral = edges["multilateral_format"].notna().rename("_multilateral")
-        keys = [edges["actor_from"], edges["actor_to"], edges["kind"].astype(str),
-                edges["directed"].fillna(False).astype(bool), multilateral]  # fmt: skip
-        lines = edges.loc[~pd.concat(keys, axis=1).duplicated()]
+        keys = {"from": edges["actor_from"], "to": edges["actor_to"], "kind": edges["kind"],
+                "directed": edges["directed"].fillna(False).astype(bool),
+                "multilateral": edges["multilateral_format"].notna()}  # fmt: skip
+        lines = edges.loc[~pd.DataFrame(keys).duplicated()]
         merged = f"{len(edges):,} relationships drawn as {len(lines):,} lines"
         title = f"{title or 'Relationships'}\n({merged}: parallel ones of one kind merged)"
     _draw_edges(ax, lines, positions, data_dir, colour=edge_colour)
