@@ -25,9 +25,10 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 
 import matplotlib
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import ArrowStyle, ConnectionStyle, Patch, PathPatch, Polygon
+from matplotlib.patches import Patch, PathPatch, Polygon
 from matplotlib.path import Path
 from matplotlib.ticker import MaxNLocator
 
@@ -529,8 +530,11 @@ def _shortened(start, end, gap: float) -> tuple[tuple[float, float], tuple[float
     return (x0 + dx, y0 + dy), (x1 - dx, y1 - dy)
 
 
-#: How an edge's line and one-way arrow head are shaped, in points (as FancyArrowPatch would).
-_ARROW = {"mutation": 22.0, "width": 2.5, "multilateral_width": 4.0}
+#: Edge widths in points, and the one-way arrow head (``-|>`` at mutation scale 22, as
+#: FancyArrowPatch draws it): its length and half-width in points.
+_ARROW = {"width": 2.5, "multilateral_width": 4.0, "head_length": 0.4 * 22, "head_width": 0.2 * 22}
+_CURVE_CODES = [Path.MOVETO, Path.CURVE3, Path.CURVE3]
+_HEAD_CODES = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
 
 
 def _points_per_unit(ax) -> tuple[float, float]:
@@ -542,27 +546,40 @@ def _points_per_unit(ax) -> tuple[float, float]:
     return across * 72 / (x1 - x0), up * 72 / (y1 - y0)
 
 
-def _edge_paths(start, end, rad: float, directed: bool, width: float, scale) -> tuple:
-    """The curve from ``start`` to ``end`` and its arrow head (None if mutual), in data units.
+def _arrows(chords, rads, widths, directed, scale) -> tuple[np.ndarray, np.ndarray]:
+    """Every edge's curve (n, 3, 2) and arrow head (n, 4, 2) in data units, all at once.
 
-    Shaped in points by matplotlib's own arc3 connection and ``-|>`` arrow style, exactly as a
-    FancyArrowPatch draws them, so many edges can share one patch (one SVG path per look).
+    The geometry of FancyArrowPatch's arc3 connection and ``-|>`` style, worked out in points:
+    the control point sits off the chord's middle by ``rad`` times its length; a one-way
+    curve ends at the head's tip, drawn back from the end by half the line's width so the
+    stroke does not overshoot (checked against matplotlib's own in the tests).
     """
-    kx, ky = scale
-    curve = ConnectionStyle.Arc3(rad=rad).connect(
-        (start[0] * kx, start[1] * ky), (end[0] * kx, end[1] * ky)
-    )
-    style = ArrowStyle("-|>" if directed else "-")
-    paths, _fills = style(curve, _ARROW["mutation"], width)
-    paths = paths if isinstance(paths, list) else [paths]
-    line, *head = (Path(p.vertices / (kx, ky), p.codes) for p in paths)
-    return line, (head[0] if head else None)
+    k = np.asarray(scale, dtype=float)
+    start, end = chords[:, 0] * k, chords[:, 1] * k
+    d = end - start
+    control = (start + end) / 2 + rads[:, None] * np.stack([d[:, 1], -d[:, 0]], axis=1)
+    back = control - end
+    length = np.hypot(back[:, 0], back[:, 1])
+    back = back / np.where(length == 0, 1.0, length)[:, None]
+    head = math.hypot(_ARROW["head_length"], _ARROW["head_width"])
+    cos_t, sin_t = _ARROW["head_length"] / head, _ARROW["head_width"] / head
+    tip = end + (0.5 * widths / sin_t)[:, None] * back
+    bx, by = back[:, 0] * head, back[:, 1] * head
+    left = np.stack([cos_t * bx + sin_t * by, -sin_t * bx + cos_t * by], axis=1)
+    right = np.stack([cos_t * bx - sin_t * by, sin_t * bx + cos_t * by], axis=1)
+    heads = np.stack([tip + left, tip, tip + right, np.zeros_like(tip)], axis=1)
+    curves = np.stack([start, control, np.where(directed[:, None], tip, end)], axis=1)
+    return curves / k, heads / k
+
+
+def _compound(shapes: np.ndarray, codes: list) -> Path:
+    """One Path of ``n`` shapes (n, len(codes), 2) that share their codes."""
+    return Path(shapes.reshape(-1, 2), codes * len(shapes))
 
 
 def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None, colour=None) -> None:
     """One curve per relationship, coloured (unless ``colour`` is given) and dashed by kind;
     one-way ones end in an arrow head. Edges that look alike share one patch (cheap to draw)."""
-    seen: dict[frozenset, int] = {}
     looks = _looks("relationships", "kind", edges["kind"].astype(str), data_dir)
     rows = zip(
         edges["actor_from"],
@@ -575,26 +592,28 @@ def _draw_edges(ax, edges: pd.DataFrame, positions: dict, data_dir=None, colour=
     scale = _points_per_unit(ax)
     # The ends stop short of the dots: moved in along the chord (no clipping at draw time).
     gap = _NODE_GAP_POINTS / scale[1]
-    groups: dict[tuple, tuple[list, list]] = {}
-    for source, target, kind, directed, fmt in rows:
-        if source not in positions or target not in positions:
-            continue
-        width = _ARROW["multilateral_width" if isinstance(fmt, str) and fmt else "width"]
-        start, end = _shortened(positions[source], positions[target], gap)
-        rad = _curvature(seen, source, target)
-        line, head = _edge_paths(start, end, rad, bool(directed), width, scale)
-        look = (colour or looks[kind]["colour"], looks[kind]["linestyle"], width)
-        lines, heads = groups.setdefault(look, ([], []))
-        lines.append(line)
-        if head is not None:
-            heads.append(head)
-    for k, ((edge_colour, linestyle, width), (lines, heads)) in enumerate(groups.items()):
-        look = {"color": edge_colour, "linestyle": linestyle, "linewidth": width, "zorder": 2}
+    seen: dict[frozenset, int] = {}
+    chords, rads, directed, keys = [], [], [], []
+    for source, target, kind, one_way, fmt in rows:
+        if source in positions and target in positions:
+            chords.append(_shortened(positions[source], positions[target], gap))
+            rads.append(_curvature(seen, source, target))
+            directed.append(bool(one_way))
+            width = _ARROW["multilateral_width" if isinstance(fmt, str) and fmt else "width"]
+            keys.append((colour or looks[kind]["colour"], looks[kind]["linestyle"], width))
+    if not keys:
+        return
+    widths, directed = np.array([key[2] for key in keys]), np.array(directed)
+    curves, heads = _arrows(np.array(chords), np.array(rads), widths, directed, scale)
+    for k, look in enumerate(dict.fromkeys(keys)):
+        chosen = np.array([key == look for key in keys])
+        style = {"color": look[0], "linestyle": look[1], "linewidth": look[2], "zorder": 2}
         # add_artist, not add_patch: no data limits to update (they are set explicitly).
-        ax.add_artist(PathPatch(Path.make_compound_path(*lines), fill=False,
-                                gid=f"{EDGE_GID}-{k}", **look))  # fmt: skip
-        if heads:
-            ax.add_artist(PathPatch(Path.make_compound_path(*heads), gid=f"{HEAD_GID}-{k}", **look))
+        edge_path = _compound(curves[chosen], _CURVE_CODES)
+        ax.add_artist(PathPatch(edge_path, fill=False, gid=f"{EDGE_GID}-{k}", **style))
+        if (chosen & directed).any():
+            head_path = _compound(heads[chosen & directed], _HEAD_CODES)
+            ax.add_artist(PathPatch(head_path, gid=f"{HEAD_GID}-{k}", **style))
 
 
 #: The ``gid`` prefix of the patches holding a network's edges, and of their arrow heads.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import matplotlib
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -80,6 +81,22 @@ def test_network_draws_edges_formats_and_legend(ax):
     assert ax.get_legend() is not None
     labels = {t.get_text() for t in ax.get_legend().get_texts()}
     assert "treaty alliance" in labels and "multilateral format" in labels
+
+
+def test_network_edges_are_shaped_as_matplotlib_would_shape_each_arrow():
+    """Edges are drawn many to a patch, shaped as matplotlib's arc3 and -|> would shape each."""
+    from matplotlib.patches import ArrowStyle, ConnectionStyle
+
+    chords = np.array([[(0.1, 0.9), (-0.7, -0.4)], [(0.5, 0.0), (0.5, 0.8)]])
+    rads, widths, scale = np.array([0.0, -0.36]), np.array([2.5, 4.0]), (60.0, 75.0)
+    curves, heads = plots._arrows(chords, rads, widths, np.array([True, True]), scale)
+    for chord, rad, width, curve, head in zip(chords, rads, widths, curves, heads, strict=True):
+        points = ConnectionStyle.Arc3(rad=rad).connect(*(chord * scale))
+        line, tip = ArrowStyle("-|>")(points, 22, width)[0]
+        np.testing.assert_allclose(curve * scale, line.vertices)
+        np.testing.assert_allclose(head[:3] * scale, tip.vertices[:3])
+    mutual, _ = plots._arrows(chords, rads, widths, np.array([False, False]), scale)
+    np.testing.assert_allclose(mutual[:, [0, 2]], chords)
 
 
 def test_fonts_are_large_and_palette_is_colour_blind_safe():
