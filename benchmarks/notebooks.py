@@ -98,14 +98,19 @@ async def _run_measured(client, env: dict, cwd: str) -> dict:
     return memory
 
 
-def execute_measured(path: Path | None) -> tuple[float, str, dict]:
-    """Execute one notebook (None: an empty one) in a fresh kernel; return (seconds, error or
-    "", the kernel's memory once every cell ran: ``rss_mib``, ``uss_mib``, …)."""
+#: The imports every plotting notebook of the course starts with: its memory floor.
+FLOOR_CELL = "import matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn as sns"
+
+
+def execute_measured(path: Path | None, cells: tuple[str, ...] = ()) -> tuple[float, str, dict]:
+    """Execute one notebook (None: one of ``cells``, else empty) in a fresh kernel; return
+    (seconds, error or "", the kernel's memory once every cell ran: ``rss_mib``, …)."""
     import nbformat
     from nbclient import NotebookClient
 
     if path is None:
         notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
         folder = NOTEBOOKS_DIR if NOTEBOOKS_DIR.is_dir() else REPO
     else:
         notebook = nbformat.read(path, as_version=4)
@@ -151,6 +156,7 @@ def run(*, quick: bool = False) -> list[Figure]:
             note=f"USS {empty_memory.get('uss_mib', 0):.0f} MiB" if empty_memory else empty_error,
         )
     )
+    figures.append(_floor_figure())
     total = 0.0
     failed = []
     for path in chosen:
@@ -182,6 +188,23 @@ def run(*, quick: bool = False) -> list[Figure]:
         )
     )
     return figures
+
+
+def _floor_figure() -> Figure:
+    """Anchor: a kernel that imported pandas, pyplot and seaborn and did nothing else."""
+    _seconds, error, memory = execute_measured(None, (FLOOR_CELL,))
+    note = error[:200] or (
+        f"USS {memory['uss_mib']:.0f} MiB; what a notebook that plots holds before its first "
+        "cell of its own (an empty kernel plus pandas, matplotlib.pyplot, seaborn)"
+    )
+    return Figure(
+        "notebooks.floor_rss_mib",
+        "anchor: kernel after importing pandas, pyplot and seaborn",
+        memory.get("rss_mib"),
+        "MiB",
+        note=note,
+        extra=memory,
+    )
 
 
 def _memory_figure(path: Path, memory: dict, error: str) -> Figure:
