@@ -197,3 +197,31 @@ def test_opens_on_views_and_reset_comes_back_to_them():
 def test_unknown_claim_kind_names_the_closest():
     with pytest.raises(ValueError, match="did you mean 'view'"):
         source_reader(claim_kind="views")
+
+
+def test_the_table_shows_the_first_claims_and_the_others_one_click_away(reader):
+    from mdr_data.widgets.source_reader import OPEN_ROWS
+
+    markup = reader.table.html.value
+    count = len(reader.current_table)
+    assert count > OPEN_ROWS, "the shipped data should hold more claims than the table opens"
+    assert markup.count("<tr>") == 2 + count  # two headers, every claim once
+    assert f"<summary>Show the other {count - OPEN_ROWS} rows</summary>" in markup
+    for claim_id in reader.current_table["claim_id"]:
+        assert f"<td>{claim_id}</td>" in markup
+
+
+def test_a_claim_change_or_a_reset_resends_only_what_changed(reader):
+    """Issue 13: a Reset re-sent 119 claim options and a rebuilt table even when unchanged."""
+    sent = []
+    reader.claim.observe(lambda change: sent.append("options"), names="options")
+    reader.table.html.observe(lambda change: sent.append("table"), names="value")
+    table = reader.table.html.value
+    reader.claim.value = reader.claim.options[3][1]
+    assert reader.table.html.value == table and "Said by" in reader.card.value
+    reader.reset()
+    assert sent == [] and reader.claim.value == reader.claim.options[0][1]
+    reader.theme.value = "India"
+    reader.reset()
+    assert sent == ["options", "table", "options", "table"]
+    assert reader.table.html.value == table  # the same table as before, kept, not rebuilt
