@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 
 import pandas as pd
 import pytest
@@ -184,3 +185,31 @@ def test_a_remixed_copy_with_an_added_event_shows_it(tmp_path):
     row = tool.current_table.loc[tool.current_table["event_id"] == "classroom-test-event"]
     assert row["when"].tolist() == ["Mar 2017"]
     assert "Mar 2017 A classroom example event (dialogue, dated to the month)" in tool.panel.alt
+
+
+def test_the_table_opens_on_the_events_drawn_and_keeps_the_others_one_click_away(tool):
+    from mdr_data.widgets.timeline import MAX_EVENTS_DRAWN
+
+    markup, count = tool.table.html.value, len(tool.current_table)
+    assert count > MAX_EVENTS_DRAWN, "the shipped data should hold more events than are drawn"
+    assert markup.count("<tr>") == 2 + count  # two headers, every event once
+    assert f"<summary>Show the other {count - MAX_EVENTS_DRAWN} rows</summary>" in markup
+    first = markup.split("<details")[0]
+    for title in tool.chart.drawn["title"].head(MAX_EVENTS_DRAWN):
+        assert html.escape(title) in first
+
+
+def test_labels_sit_beside_their_marker_and_keep_their_layout_between_pictures(tool):
+    tool.years.value = (2016, 2019)
+    tool.panel.ensure_drawn()
+    shown = [label for label in tool.chart.labels.texts if label.get_visible()]
+    assert len(shown) == len(tool.chart.drawn)
+    for label in shown:  # 12 points left of its marker, ending there, or right of it, starting
+        on_left = label.get_horizontalalignment() == "right"
+        x, _row = label.get_position()
+        marker = tool.chart.ax.transData.transform((x, 0))[0]
+        start = label.get_transform().transform((x, 0))[0]
+        points = (start - marker) * 72 / tool.figure.dpi
+        assert points == pytest.approx(-12 if on_left else 12, abs=0.1)
+    first = tool.panel.svg()
+    assert tool.panel.svg() == first  # a layout kept from the first picture draws the same
