@@ -34,6 +34,10 @@ from mdr_data.widgets._base import (
 
 __all__ = ["ALL_ACTORS", "RelationshipNetwork", "relationship_network"]
 
+#: The edge table shows this many rows; the others are one click away (a collapsed list), so a
+#: Reset to all kinds lays out 25 rows in the browser, not 64 (issue 13).
+OPEN_ROWS = 25
+
 ALL_ACTORS = ""
 UNVERIFIED_NOTE = (
     "Edges marked 'unverified' are reported only by the news article the course started from."
@@ -118,7 +122,7 @@ class RelationshipNetwork(Tool):
             margins={"left": 0.01, "right": 0.99, "top": 0.92, "bottom": 0.01},
         )
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-network-legend")
-        self.table_panel = TablePanel("network-table")
+        self.table_panel = TablePanel("network-table", open_rows=OPEN_ROWS)
         self._finish(
             {"kinds": self.kinds, "focus": self.focus},
             [widgets.HBox([self.panel.image, self.legend]), self.table_panel.html],
