@@ -87,6 +87,10 @@ ROWS = (
         "≤ 120 MiB per notebook",
         r"notebooks\.\d\d-.*_rss_mib",
         "MiB",
+        context=(
+            "notebooks.floor_rss_mib",
+            "a kernel that only imported pandas, pyplot and seaborn",
+        ),
     ),
     Row(
         "all notebooks executed headless, a fresh kernel each",
