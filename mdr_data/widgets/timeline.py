@@ -279,7 +279,7 @@ class _Label(Text):
 
     def _get_layout(self, renderer):
         key = (
-            type(renderer), self.get_figure(root=True).dpi, self.get_text(),
+            type(renderer), self.figure.dpi, self.get_text(),
             hash(self._fontproperties), self._horizontalalignment, self._verticalalignment,
             self.get_rotation(), self.get_rotation_mode(), self._linespacing,
             self._multialignment, self.get_usetex(), self._wrap,
