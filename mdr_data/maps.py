@@ -43,6 +43,7 @@ from matplotlib.path import Path
 
 import mdr_data
 from mdr_data import tables, vocabulary
+from mdr_data._memo import Memo
 from mdr_data.tables import unknown_value_message
 
 __all__ = [
@@ -280,12 +281,12 @@ def _places(region: str, data_dir: DataDir) -> pd.DataFrame:
 def _ring_rows(capability: str | None, points, data_dir: DataDir) -> list[dict]:
     if capability is None:
         return []
-    caps = _remembered(
+    caps = _selections.get(
         ("ranges", *_version(data_dir)), lambda: range_capabilities(data_dir=data_dir)
     )
     _check_choice("capability with a range in kilometres", capability, caps["capability_id"])
     row = caps.loc[caps["capability_id"] == capability].iloc[0]
-    places = _remembered(
+    places = _selections.get(
         ("places", *_version(data_dir)),
         lambda: mdr_data.load("places", data_dir=data_dir).set_index("place_id"),
     )
@@ -334,12 +335,12 @@ def select(
     """
     _check_choice("region", region, REGIONS)
     version = _version(data_dir)
-    chosen = _remembered(
+    chosen = _selections.get(
         ("relationships", region, kind, *version), lambda: _select(region, kind, data_dir)
     )
     if capability is None:
         return chosen
-    rings = _remembered(
+    rings = _selections.get(
         ("rings", capability, *version), lambda: _ring_rows(capability, chosen.points, data_dir)
     )
     return replace(chosen, capability=capability, rings=rings)
@@ -348,19 +349,11 @@ def select(
 #: Selections and range bands already made, by what they depend on and the data version: a
 #: capability change reuses its region's selection (the frames they hold are read-only); a
 #: remixed copy whose files change gets new keys.
-_selections: dict[tuple, object] = {}
+_selections = Memo(size=128)
 
 
 def _version(data_dir: DataDir) -> tuple:
     return (tables.data_version(data_dir), str(data_dir))
-
-
-def _remembered(key: tuple, compute):
-    if key not in _selections:
-        _selections[key] = compute()
-        while len(_selections) > 128:
-            _selections.pop(next(iter(_selections)))
-    return _selections[key]
 
 
 def _select(region: str, kind, data_dir: DataDir) -> MapSelection:
@@ -477,8 +470,8 @@ class _CachedRendering:
     shapes: PolyCollection
     _overlay: list
     _labels: list
-    _backgrounds: dict
-    _label_layers: dict
+    _backgrounds: Memo
+    _label_layers: Memo
 
     def render(self) -> None:
         """Draw the figure on its Agg canvas: what ``canvas.draw()`` draws, made faster.
@@ -489,7 +482,7 @@ class _CachedRendering:
         """
         canvas = self.ax.figure.canvas
         key = _background_key(self)
-        canvas.restore_region(_kept(self._backgrounds, key, lambda: _bare_pixels(self)))
+        canvas.restore_region(self._backgrounds.get(key, lambda: _bare_pixels(self)))
         labels = {id(a) for a in self._labels}
         rest = [a for a in self._overlay if id(a) not in labels] + self._titles()
         rest.sort(key=lambda a: a.get_zorder())
@@ -497,7 +490,7 @@ class _CachedRendering:
             self.ax.draw_artist(artist)
         if self._labels:
             key = _label_key(self)
-            layer = _kept(self._label_layers, key, lambda: _label_pixels(self))
+            layer = self._label_layers.get(key, lambda: _label_pixels(self))
             renderer = canvas.get_renderer()
             gc = renderer.new_gc()
             renderer.draw_image(gc, 0, 0, layer)
@@ -513,15 +506,6 @@ class _CachedRendering:
         self._labels.append(artist)
         self._overlay.append(artist)
         return artist
-
-
-def _kept(store: dict, key: tuple, make):
-    """``store[key]``, made by ``make()`` if missing; keeps the 3 latest (~1.6 MB each)."""
-    if key not in store:
-        store[key] = make()
-        while len(store) > 3:
-            store.pop(next(iter(store)))
-    return store[key]
 
 
 def _background_key(base: BaseMap) -> tuple:
@@ -547,8 +531,8 @@ def _bare_pixels(base: BaseMap):
 
 
 def _label_key(base: BaseMap) -> tuple:
-    key: list = [_background_key(base)[:2], base.ax.figure.dpi]
-    key.append(base.ax.figure.get_size_inches().tobytes())
+    xlim, ylim, _colours, dpi, size = _background_key(base)  # the labels lie on any colours
+    key: list = [xlim, ylim, dpi, size]
     for artist in base._labels:
         if isinstance(artist, Line2D):
             key.append((artist.get_marker(), artist.get_xydata().tobytes()))
@@ -592,8 +576,9 @@ class BaseMap(_CachedRendering):
         ax.add_collection(self.shapes, autolim=False)
         self._overlay: list = []
         self._labels: list = []  # the overlay's names and place markers
-        self._backgrounds: dict[tuple, object] = {}  # see render
-        self._label_layers: dict[tuple, np.ndarray] = {}
+        # Saved pixels (see render): the 3 latest regions, ~1.6 MB each at 800 × 500 pixels.
+        self._backgrounds = Memo(size=3)
+        self._label_layers = Memo(size=3)
         ax.set_facecolor(SEA)
         ax.set_xticks([])
         ax.set_yticks([])

@@ -38,6 +38,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
+from mdr_data._memo import Memo
 from mdr_data.tables import data_version
 
 if TYPE_CHECKING:
@@ -302,33 +303,6 @@ def clear_axes(ax) -> None:
     ax.set_title("", loc="left")
     ax.set_title("")
     ax.set_axis_on()
-
-
-class Memo:
-    """Values already computed, by key; past ``size`` keys the least recently used is dropped.
-
-    The one cache of the widget layer: :meth:`Tool.cached` keeps a tool's data views in one,
-    :class:`FigurePanel` its pictures in another.
-
-    >>> memo = Memo(size=2)
-    >>> calls = []
-    >>> for key in ("a", "b", "a", "c", "b"):
-    ...     _ = memo.get(key, lambda key=key: calls.append(key) or key.upper())
-    >>> calls  # "b" was dropped when "c" came (the least recently used), so it was recomputed
-    ['a', 'b', 'c', 'b']
-    """
-
-    def __init__(self, size: int = 64):
-        self.size = size
-        self._values: dict[Hashable, object] = {}
-
-    def get(self, key: Hashable, compute: Callable[[], object]):
-        """The value for ``key``, calling ``compute()`` only when it is not kept yet."""
-        value = self._values.pop(key) if key in self._values else compute()
-        self._values[key] = value  # now the most recently used
-        while len(self._values) > self.size:
-            self._values.pop(next(iter(self._values)))
-        return value
 
 
 def _new_figure(figsize: tuple[float, float], dpi: int, margins: dict | None):
