@@ -19,11 +19,17 @@ class Memo:
     ...     _ = memo.get(key, lambda key=key: calls.append(key) or key.upper())
     >>> calls  # "b" was dropped when "c" came (the least recently used), so it was recomputed
     ['a', 'b', 'c', 'b']
+    >>> "c" in memo, "a" in memo
+    (True, False)
     """
 
     def __init__(self, size: int = 64):
         self.size = size
         self._values: dict[Hashable, object] = {}
+
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether ``key`` is kept (asking does not make it the most recently used)."""
+        return key in self._values
 
     def get(self, key: Hashable, compute: Callable[[], object]):
         """The value for ``key``, calling ``compute()`` only when it is not kept yet."""

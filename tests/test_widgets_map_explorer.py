@@ -171,3 +171,41 @@ def test_a_capability_change_reuses_the_region_selection():
     banded = maps.select("Europe", capability=capability)
     assert banded.relationships is plain.relationships and banded.capability == capability
     assert banded.rings and not plain.rings
+
+
+def _built_and_idle(region: str, idle_s: float = 3.0):
+    """A map explorer built in a running event loop (as in a kernel), then left idle."""
+    import asyncio
+
+    async def look() -> object:
+        tool = map_explorer(region=region)
+        tool._idle.delay_s = 0.0
+        for _ in range(int(idle_s / 0.05)):
+            await asyncio.sleep(0.05)
+            if not tool._idle.pending:
+                break
+        return tool
+
+    return asyncio.run(look())
+
+
+def test_idle_time_prefetches_every_other_region_without_changing_what_is_shown(monkeypatch):
+    tool = _built_and_idle("Europe")
+    assert not tool._idle.pending and tool._idle.error is None
+    assert tool.region.value == "Europe" and tool.title.startswith("Europe:")
+    assert tool.alt.startswith("Map of Europe.") and 'alt="Map of Europe.' in tool.panel.image.value
+    europe = maps.select("Europe")
+    assert [float(x) for x in tool.figure.axes[0].get_xlim()] == list(europe.extent[:2])
+    drawn = []
+    monkeypatch.setattr(tool.base, "draw", lambda *a, **k: drawn.append(a))
+    for region in maps.REGIONS:
+        tool.region.value = region
+        assert tool.title.startswith(f"{region}:")
+        assert tool.panel.picture == map_explorer(region=region).panel.picture, region
+    assert drawn == []  # every region's picture was ready
+
+
+def test_outside_a_running_event_loop_nothing_is_prefetched():
+    tool = map_explorer(region="World")  # a script or a test: no kernel, nobody looking
+    tool.kind.value = tool.kind.options[1][1]
+    assert not tool._idle.pending and len(tool.panel._pictures._values) == 2

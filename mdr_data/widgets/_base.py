@@ -396,7 +396,87 @@ def _img_html(alt: str, fmt: str, data: str) -> str:
     return f'<img alt="{html.escape(alt)}" src="data:{mime};base64,{data}" style="max-width:100%">'
 
 
-class FigurePanel:
+class _PictureCache:
+    """How a :class:`FigurePanel` keeps the pictures it drew, by selection key (a revisit, a
+    Reset or a prefetched selection shows its picture without drawing)."""
+
+    image: widgets.HTML
+    alt: str
+    fmt: str
+    picture: bytes
+    _pictures: Memo
+    _key: Hashable | None
+    _drawn_key: Hashable | None
+    _draw_current: Callable[[], object] | None
+
+    def show(self, key: Hashable, draw: Callable[[], object], *, alt: str | None = None) -> None:
+        """Show the picture of selection ``key`` with ``alt`` text, calling ``draw()`` if new.
+
+        ``draw`` must draw the whole picture of ``key`` on the figure; ``alt`` says in words what
+        it shows (default: the panel's current ``alt``). A selection shown before reuses its PNG
+        (a revisit or a Reset costs ~2 ms); the figure itself is then redrawn only when
+        :meth:`ensure_drawn` asks, so code reading the figure sees what is on screen.
+
+        >>> panel = FigurePanel("demo", figsize=(2, 1), dpi=40)
+        >>> calls = []
+        >>> for key in ("a", "b", "a"):
+        ...     panel.show(key, lambda key=key: calls.append(key), alt=f"Picture {key}")
+        >>> calls, panel.alt
+        (['a', 'b'], 'Picture a')
+        >>> panel.ensure_drawn(); calls
+        ['a', 'b', 'a']
+        """
+        self._key, self._draw_current = key, draw
+        if alt is not None:
+            self.alt = alt
+        self.picture, data = self._pictures.get(key, self._draw_new)
+        self.image.value = _img_html(self.alt, self.fmt, data)
+
+    def _draw_new(self) -> tuple[bytes, str]:
+        """Draw the shown selection; its PNG and the PNG's base64 text (for the data URL)."""
+        self.ensure_drawn()
+        return self._encoded()
+
+    def _encoded(self) -> tuple[bytes, str]:
+        picture = self.svg() if self.fmt == "svg" else self.png()
+        return picture, base64.b64encode(picture).decode("ascii")
+
+    def prefetch(self, key: Hashable, draw: Callable[[], object]) -> None:
+        """Draw the picture of selection ``key`` and keep it for :meth:`show`, unshown.
+
+        What is on screen, ``alt`` and the figure code reads (:meth:`ensure_drawn` redraws the
+        shown selection) stay as they are. A tool calls it when idle (:mod:`._idle`).
+
+        >>> panel = FigurePanel("demo", figsize=(2, 1), dpi=40)
+        >>> calls = []
+        >>> panel.show("a", lambda: calls.append("a"), alt="Picture a")
+        >>> panel.prefetch("b", lambda: calls.append("b"))
+        >>> panel.alt, calls
+        ('Picture a', ['a', 'b'])
+        >>> panel.ensure_drawn(); calls  # the figure shows "a" again
+        ['a', 'b', 'a']
+        >>> panel.show("b", lambda: calls.append("b"), alt="Picture b"); calls  # drawn already
+        ['a', 'b', 'a']
+        """
+        if key in self._pictures:
+            return
+
+        def draw_unshown() -> tuple[bytes, str]:
+            self._drawn_key = None  # the figure is being redrawn
+            draw()
+            self._drawn_key = key
+            return self._encoded()
+
+        self._pictures.get(key, draw_unshown)
+
+    def ensure_drawn(self) -> None:
+        """Draw the shown selection on the figure if its PNG came from the cache."""
+        if self._draw_current is not None and self._drawn_key != self._key:
+            self._draw_current()
+            self._drawn_key = self._key
+
+
+class FigurePanel(_PictureCache):
     """One persistent matplotlib Figure (no pyplot) shown as a PNG ``<img>`` with its alt text.
 
     Draw the picture of a selection with :meth:`show`, which also says in words what it shows
@@ -453,35 +533,6 @@ class FigurePanel:
         """Return the figure as SVG (text as text; the same figure gives the same bytes)."""
         return _svg(self.figure)
 
-    def show(self, key: Hashable, draw: Callable[[], object], *, alt: str | None = None) -> None:
-        """Show the picture of selection ``key`` with ``alt`` text, calling ``draw()`` if new.
-
-        ``draw`` must draw the whole picture of ``key`` on the figure; ``alt`` says in words what
-        it shows (default: the panel's current ``alt``). A selection shown before reuses its PNG
-        (a revisit or a Reset costs ~2 ms); the figure itself is then redrawn only when
-        :meth:`ensure_drawn` asks, so code reading the figure sees what is on screen.
-
-        >>> panel = FigurePanel("demo", figsize=(2, 1), dpi=40)
-        >>> calls = []
-        >>> for key in ("a", "b", "a"):
-        ...     panel.show(key, lambda key=key: calls.append(key), alt=f"Picture {key}")
-        >>> calls, panel.alt
-        (['a', 'b'], 'Picture a')
-        >>> panel.ensure_drawn(); calls
-        ['a', 'b', 'a']
-        """
-        self._key, self._draw_current = key, draw
-        if alt is not None:
-            self.alt = alt
-        self.picture, data = self._pictures.get(key, self._draw_new)
-        self.image.value = _img_html(self.alt, self.fmt, data)
-
-    def _draw_new(self) -> tuple[bytes, str]:
-        """Draw the shown selection; its PNG and the PNG's base64 text (for the data URL)."""
-        self.ensure_drawn()
-        picture = self.svg() if self.fmt == "svg" else self.png()
-        return picture, base64.b64encode(picture).decode("ascii")
-
     @property
     def png_bytes(self) -> bytes:
         """The picture on screen as PNG (rendered now if the panel shows SVG)."""
@@ -489,12 +540,6 @@ class FigurePanel:
             return self.picture
         self.ensure_drawn()
         return self.png()
-
-    def ensure_drawn(self) -> None:
-        """Draw the shown selection on the figure if its PNG came from the cache."""
-        if self._draw_current is not None and self._drawn_key != self._key:
-            self._draw_current()
-            self._drawn_key = self._key
 
 
 # --------------------------------------------------------------------------- sources

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -25,6 +26,7 @@ import mdr_data
 from mdr_data import maps
 from mdr_data.tables import unknown_value_message
 from mdr_data.widgets._base import FigurePanel, Tool, add_classes, labelled
+from mdr_data.widgets._idle import IdleWork
 
 __all__ = ["ALL_KINDS", "NO_CAPABILITY", "MapExplorer", "map_explorer"]
 
@@ -122,6 +124,52 @@ def _check_choices(region, kind, capability, kinds, capability_options) -> None:
             raise ValueError(unknown_value_message(what, value, [c for c in choices if c]))
 
 
+def _regions_after(region: str) -> list[str]:
+    """The other regions, the menu's next one first (as a student going down the menu).
+
+    >>> _regions_after("Europe")[0] == list(maps.REGIONS)[list(maps.REGIONS).index("Europe") + 1]
+    True
+    """
+    regions = list(maps.REGIONS)
+    here = regions.index(region)
+    return regions[here + 1 :] + regions[:here]
+
+
+def _description_html(alt: str) -> str:
+    return (
+        f'<p class="mdr-alt" style="font-size:13px;max-width:60em">'
+        f"<b>What the map shows.</b> {html.escape(alt)}</p>"
+    )
+
+
+def _title(chosen: maps.MapSelection) -> str:
+    """The map's title: region, kind and how many relationships are drawn."""
+    what = f"{chosen.kind} relationships" if chosen.kind else "all relationships"
+    return f"{chosen.region}: {what} ({len(chosen.relationships)} drawn)"
+
+
+def _menus(region, kind, capability, data_dir) -> tuple[widgets.Dropdown, ...]:
+    """The region, kind and capability menus (a clear error for a choice not offered)."""
+    kinds = _kinds_present(data_dir)
+    capability_options = _capability_options(data_dir)
+    _check_choices(region, kind, capability, kinds, capability_options)
+    region_menu = labelled(
+        widgets.Dropdown(options=list(maps.REGIONS), value=region), "region", "Region:"
+    )
+    kind_menu = labelled(
+        widgets.Dropdown(options=[("(all kinds)", ALL_KINDS)] + [(k, k) for k in kinds],
+                         value=kind or ALL_KINDS),
+        "kind",
+        "Relationships:",
+    )  # fmt: skip
+    capability_menu = labelled(
+        widgets.Dropdown(options=capability_options, value=capability or NO_CAPABILITY),
+        "capability",
+        "Missile range:",
+    )
+    return region_menu, kind_menu, capability_menu
+
+
 class MapExplorer(Tool):
     """The map explorer; build it with :func:`map_explorer`.
 
@@ -131,23 +179,7 @@ class MapExplorer(Tool):
 
     def __init__(self, region="World", kind=None, capability=None, *, data_dir=None):
         super().__init__(data_dir)
-        kinds = _kinds_present(data_dir)
-        capability_options = _capability_options(data_dir)
-        _check_choices(region, kind, capability, kinds, capability_options)
-        self.region = labelled(
-            widgets.Dropdown(options=list(maps.REGIONS), value=region), "region", "Region:"
-        )
-        self.kind = labelled(
-            widgets.Dropdown(options=[("(all kinds)", ALL_KINDS)] + [(k, k) for k in kinds],
-                             value=kind or ALL_KINDS),
-            "kind",
-            "Relationships:",
-        )  # fmt: skip
-        self.capability = labelled(
-            widgets.Dropdown(options=capability_options, value=capability or NO_CAPABILITY),
-            "capability",
-            "Missile range:",
-        )
+        self.region, self.kind, self.capability = _menus(region, kind, capability, data_dir)
         self.panel = FigurePanel(
             "map",
             figsize=(8.0, 5.0),
@@ -158,34 +190,48 @@ class MapExplorer(Tool):
         self.panel.render = self.base.render  # the countries drawn once per region
         self.legend = add_classes(widgets.HTML(), "mdr-output", "mdr-output-map-legend")
         self.description = add_classes(widgets.HTML(), "mdr-output", "mdr-output-map-alt")
+        self._idle = IdleWork()  # prefetches the other regions while the student looks
         self._finish(
             {"region": self.region, "kind": self.kind, "capability": self.capability},
             [widgets.HBox([self.panel.image, self.legend]), self.description],
         )
 
-    def _draw(self) -> None:
-        chosen = self.selection
-        self.base.draw(chosen, title=self.title, legend=False, off_map_note=False)
-
-    def update(self) -> None:
-        """Redraw the map, its key and its description for the current controls."""
-        chosen = maps.select(
-            self.region.value,
+    def _select(self, region: str) -> maps.MapSelection:
+        return maps.select(
+            region,
             kind=self.kind.value or None,
             capability=self.capability.value or None,
             data_dir=self.data_dir,
         )
-        self.selection = chosen
-        what = f"{chosen.kind} relationships" if chosen.kind else "all relationships"
-        self.title = f"{chosen.region}: {what} ({len(chosen.relationships)} drawn)"
+
+    def _drawing(self, chosen: maps.MapSelection) -> Callable[[], object]:
+        """What draws the map of ``chosen`` (the key and the off-map list are HTML beside it)."""
+        title = _title(chosen)
+        return lambda: self.base.draw(chosen, title=title, legend=False, off_map_note=False)
+
+    def _prefetch_regions(self) -> None:
+        """When idle, draw the other regions' maps for this kind and capability (a region's
+        first map is the costly change: see :mod:`mdr_data.widgets._idle`)."""
+
+        def prefetch(region: str) -> None:
+            chosen = self._select(region)
+            self.panel.prefetch(chosen.key, self._drawing(chosen))
+
+        self._idle.start(
+            (lambda r=r: prefetch(r) for r in _regions_after(self.region.value)),
+            batch=(self.kind.value, self.capability.value),
+        )
+
+    def update(self) -> None:
+        """Redraw the map, its key and its description for the current controls."""
+        chosen = self.selection = self._select(self.region.value)
+        self.title = _title(chosen)
         self.alt = maps.alt_text(selection=chosen)
-        self.panel.show(chosen.key, self._draw, alt=self.alt)
+        self.panel.show(chosen.key, self._drawing(chosen), alt=self.alt)
         self.panel.image.tooltip = self.alt
         self.legend.value = legend_html(chosen)
-        self.description.value = (
-            f'<p class="mdr-alt" style="font-size:13px;max-width:60em">'
-            f"<b>What the map shows.</b> {html.escape(self.alt)}</p>"
-        )
+        self.description.value = _description_html(self.alt)
+        self._prefetch_regions()
 
 
 def map_explorer(

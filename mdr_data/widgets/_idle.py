@@ -1,0 +1,88 @@
+"""Work a tool does while the student looks: a piece at a time, when the kernel is idle.
+
+A map's first visit to a region costs ~60-80 ms of kernel time (its countries and names are
+drawn once per region), doubled in the browser where the kernel shares two cores with Chromium.
+A student looks at a new map for seconds before the next change; :class:`IdleWork` uses that
+time to prefetch the pictures the next change is likely to ask for. It waits ``delay_s`` (0.3 s)
+after a change first: someone changing a menu faster than that is not reading the map, and the
+work would only hold their next change back.
+
+The pieces run on the kernel's event loop (``asyncio``), between the messages it handles, never
+in a thread: a change that arrives while a piece runs waits for that one piece only. Each new
+:meth:`IdleWork.start` replaces the pieces not yet run (the controls changed: other pictures are
+likely next). Outside a running event loop (a script, a test, a doctest) nothing is scheduled.
+A piece that raises ends the work (kept in ``error``): prefetching is optional, and the change
+that needs the picture draws it again and shows its error where the student sees it.
+
+>>> import asyncio
+>>> done = []
+>>> async def look_at_the_map():
+...     work = IdleWork(delay_s=0.0, gap_s=0.0)
+...     work.start(lambda i=i: done.append(i) for i in range(3))
+...     await asyncio.sleep(0.05)
+>>> asyncio.run(look_at_the_map()); done
+[0, 1, 2]
+>>> IdleWork().start([lambda: done.append("no loop: never run")]); done
+[0, 1, 2]
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Hashable, Iterable
+
+__all__ = ["IdleWork"]
+
+
+class IdleWork:
+    """Pieces of optional work run ``delay_s`` after :meth:`start`, ``gap_s`` apart."""
+
+    def __init__(self, delay_s: float = 0.3, gap_s: float = 0.01) -> None:
+        self.delay_s = delay_s
+        self.gap_s = gap_s
+        self.error: Exception | None = None
+        self._pieces: Iterable[Callable[[], object]] = iter(())
+        self._handle: asyncio.TimerHandle | None = None
+        self._batch: Hashable = None
+
+    @property
+    def pending(self) -> bool:
+        """Whether pieces are scheduled and not yet run."""
+        return self._handle is not None
+
+    def start(self, pieces: Iterable[Callable[[], object]], *, batch: Hashable = None) -> None:
+        """Replace the pieces not yet run by ``pieces`` (no-op without a running loop).
+
+        With the ``batch`` of the pieces still pending (the same work is wanted again, e.g.
+        the same pictures for another region), those go on as scheduled and ``pieces`` is
+        dropped: restarting would wait ``delay_s`` again for work already under way.
+        """
+        if batch is not None and batch == self._batch and self.pending:
+            return
+        self.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no kernel around this call: nobody is looking
+            return
+        self._pieces, self._batch = iter(pieces), batch
+        self._handle = loop.call_later(self.delay_s, self._step)
+
+    def cancel(self) -> None:
+        """Drop the pieces not yet run."""
+        if self._handle is not None:
+            self._handle.cancel()
+        self._handle = None
+        self._pieces = iter(())
+
+    def _step(self) -> None:
+        piece = next(self._pieces, None)
+        if piece is None:
+            self._handle = None
+            return
+        try:
+            piece()
+        except Exception as error:  # optional work: see the module docstring
+            self.error = error
+            self.cancel()
+            return
+        self._handle = asyncio.get_running_loop().call_later(self.gap_s, self._step)

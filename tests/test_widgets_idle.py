@@ -1,0 +1,87 @@
+"""IdleWork: optional pieces of work run on the kernel's event loop while nobody changes a thing."""
+
+from __future__ import annotations
+
+import asyncio
+
+from mdr_data.widgets._idle import IdleWork
+
+
+def _run(body) -> None:
+    asyncio.run(body())
+
+
+def test_pieces_run_in_order_after_the_delay_one_per_loop_turn():
+    done: list = []
+
+    async def body():
+        work = IdleWork(delay_s=0.05, gap_s=0.0)
+        work.start([lambda: done.append(1), lambda: done.append(2)])
+        await asyncio.sleep(0.01)
+        assert done == [] and work.pending  # not before the delay
+        await asyncio.sleep(0.2)
+        assert done == [1, 2] and not work.pending
+
+    _run(body)
+
+
+def test_a_new_start_replaces_the_pieces_not_yet_run():
+    done: list = []
+
+    async def body():
+        work = IdleWork(delay_s=0.0, gap_s=0.05)
+        work.start([lambda: done.append("old 1"), lambda: done.append("old 2")])
+        await asyncio.sleep(0.02)  # "old 1" ran, "old 2" waits for the gap
+        work.start([lambda: done.append("new")])
+        await asyncio.sleep(0.2)
+
+    _run(body)
+    assert done == ["old 1", "new"]
+
+
+def test_a_piece_that_raises_ends_the_work_and_is_kept():
+    done: list = []
+
+    def broken():
+        raise ValueError("no picture")
+
+    async def body():
+        work = IdleWork(delay_s=0.0, gap_s=0.0)
+        work.start([broken, lambda: done.append("after")])
+        await asyncio.sleep(0.1)
+        return work
+
+    work = asyncio.run(body())
+    assert done == [] and not work.pending
+    assert isinstance(work.error, ValueError) and str(work.error) == "no picture"
+
+
+def test_cancel_drops_what_is_pending_and_without_a_loop_nothing_is_scheduled():
+    done: list = []
+
+    async def body():
+        work = IdleWork(delay_s=0.0)
+        work.start([lambda: done.append("never")])
+        work.cancel()
+        await asyncio.sleep(0.05)
+
+    _run(body)
+    work = IdleWork()
+    work.start([lambda: done.append("never")])
+    assert done == [] and not work.pending
+
+
+def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it():
+    done: list = []
+
+    async def body():
+        work = IdleWork(delay_s=0.0, gap_s=0.05)
+        work.start([lambda: done.append("a1"), lambda: done.append("a2")], batch="a")
+        await asyncio.sleep(0.02)  # "a1" ran
+        work.start([lambda: done.append("a again")], batch="a")  # still pending: goes on
+        await asyncio.sleep(0.1)  # "a2" ran
+        work.start([lambda: done.append("b")], batch="b")
+        await asyncio.sleep(0.05)
+
+    _run(body)
+    assert done == ["a1", "a2", "b"]
