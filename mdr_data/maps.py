@@ -101,13 +101,14 @@ LABEL_ZORDER = 6
 # --------------------------------------------------------------------------- vocabulary looks
 
 
-def vocabulary_look(table: str, column: str, value: str) -> dict:
-    """Colour, line style and marker of one vocabulary value (from :mod:`mdr_data.vocabulary`).
+def vocabulary_look(table: str, column: str, value: str, data_dir: DataDir = None) -> dict:
+    """Colour, line style and marker of one vocabulary value (from :mod:`mdr_data.vocabulary`;
+    ``data_dir``: a remixed copy's own vocabularies).
 
     >>> vocabulary_look("actors", "role", "ally")["colour"]
     '#56B4E9'
     """
-    look = vocabulary.style(table, column, value)
+    look = vocabulary.style(table, column, value, data_dir)
     return {"colour": look["colour"], "linestyle": look["linestyle"], "marker": look["marker"]}
 
 
@@ -249,6 +250,12 @@ class MapSelection:
     hidden_relationships: int
     places: pd.DataFrame
     rings: list[dict] = field(default_factory=list)
+    #: The remixed copy the rows come from (None: the shipped data); its vocabularies' looks.
+    data_dir: str | None = None
+
+    def look(self, table: str, column: str, value: str) -> dict:
+        """Colour, line style and marker of a vocabulary value, in this data's vocabularies."""
+        return vocabulary_look(table, column, value, self.data_dir)
 
     @property
     def extent(self) -> tuple[float, float, float, float]:
@@ -398,6 +405,7 @@ def _select(region: str, kind, data_dir: DataDir) -> MapSelection:
         relationships=edges.loc[drawable].reset_index(drop=True),
         hidden_relationships=int((~drawable).sum()),
         places=_places(region, data_dir),
+        data_dir=None if data_dir is None else os.fspath(data_dir),
     )
 
 
@@ -678,7 +686,8 @@ def _zoom(base: BaseMap, extent) -> None:
 def _role_colours(chosen: MapSelection, roles: dict[str, str]) -> dict[str, str]:
     """ISO alpha-3 code -> the colour of its actor's role, for the actors drawn as countries."""
     iso3 = dict(zip(chosen.actors["actor_id"], chosen.actors["iso3"].astype("string"), strict=True))
-    return {iso3[a]: vocabulary_look("actors", "role", roles[a])["colour"] for a in chosen.points}
+    colours = {r: chosen.look("actors", "role", r)["colour"] for r in set(roles.values())}
+    return {iso3[a]: colours[roles[a]] for a in chosen.points}
 
 
 def _map_title(chosen: MapSelection, title: str | None, arcs: int) -> str:
@@ -709,6 +718,7 @@ def _draw_arcs(base: BaseMap, chosen: MapSelection) -> int:
     """
     seen: dict[frozenset, int] = {}
     groups: dict[tuple[str, str], list[np.ndarray]] = {}
+    looks: dict[str, dict] = {}
     edges = chosen.relationships
     if len(edges) > MAX_ARCS:
         pairs = pd.concat([edges["actor_from"], edges["actor_to"], edges["kind"]], axis=1)
@@ -720,7 +730,9 @@ def _draw_arcs(base: BaseMap, chosen: MapSelection) -> int:
         index = seen[pair] = seen.get(pair, -1) + 1
         start, end = _ends(base, chosen, chosen.points[source], chosen.points[target])
         rad = (0.25 + 0.12 * (index // 2)) * (1 if index % 2 == 0 else -1)
-        look = vocabulary_look("relationships", "kind", kind)
+        if kind not in looks:  # one look per kind (a remixed copy's schema is read for it)
+            looks[kind] = chosen.look("relationships", "kind", kind)
+        look = looks[kind]
         groups.setdefault((look["colour"], look["linestyle"]), []).append(arc(start, end, rad))
     for (colour, linestyle), curves in groups.items():
         base._add(
@@ -764,7 +776,7 @@ def _draw_places(base: BaseMap, chosen: MapSelection) -> None:
             base.ax.add_line(
                 Line2D(
                     lons[kinds == kind], lats[kinds == kind], linestyle="none",
-                    marker=vocabulary_look("places", "kind", kind)["marker"],
+                    marker=chosen.look("places", "kind", kind)["marker"],
                     markersize=math.sqrt(70), markerfacecolor="black",
                     markeredgecolor="white", markeredgewidth=1.2, zorder=7,
                 )
@@ -796,7 +808,7 @@ def _draw_places(base: BaseMap, chosen: MapSelection) -> None:
 
 def _draw_rings(base: BaseMap, chosen: MapSelection) -> None:
     for ring in chosen.rings:
-        colour = vocabulary_look("actors", "role", _role(chosen, ring["actor_id"]))["colour"]
+        colour = chosen.look("actors", "role", _role(chosen, ring["actor_id"]))["colour"]
         outer = circle(*ring["centre"], ring["high"])
         if ring["low"] < ring["high"]:
             inner = circle(*ring["centre"], ring["low"])[::-1]
@@ -839,19 +851,19 @@ def _legend(base: BaseMap, chosen: MapSelection, roles: dict[str, str]) -> None:
     shown_roles = {roles[a] for a in chosen.points}
     order = list(chosen.actors["role"].cat.categories)
     handles = [
-        Patch(facecolor=vocabulary_look("actors", "role", r)["colour"], label=r,
+        Patch(facecolor=chosen.look("actors", "role", r)["colour"], label=r,
               edgecolor="black", linewidth=0.5)
         for r in order if r in shown_roles
     ]  # fmt: skip
     for kind in dict.fromkeys(chosen.relationships["kind"].astype(str)):
-        look = vocabulary_look("relationships", "kind", kind)
+        look = chosen.look("relationships", "kind", kind)
         handles.append(
             Line2D([0], [0], color=look["colour"], linestyle=look["linestyle"], lw=2.2,
                    label=kind)
         )  # fmt: skip
     for kind in sorted(set(chosen.places["kind"].astype(str))):
         handles.append(
-            Line2D([0], [0], marker=vocabulary_look("places", "kind", kind)["marker"],
+            Line2D([0], [0], marker=chosen.look("places", "kind", kind)["marker"],
                    color="black", lw=0,
                    markersize=8, label=kind)
         )  # fmt: skip

@@ -237,3 +237,28 @@ def test_a_malformed_copy_descriptor_keeps_the_shipped_vocabularies():
     fields = {f["name"]: f for f in merged["resources"][1]["schema"]["fields"]}
     assert _schema.enum_of(fields["region"]) == vocabulary.values("actors", "region")
     assert _schema.enum_of(fields["role"]) == ["United States", "ally", "friend"]
+
+
+def test_the_map_draws_a_new_kind_in_the_copys_colour(tmp_path):
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from mdr_data import maps
+    from mdr_data.widgets.map_explorer import legend_html, map_explorer
+
+    folder = mdr_data.export(tmp_path / "copy")
+    _extend_schema(folder)
+    _append(folder, "relationships", {"relationship_id": "usa-jpn-exercise",
+            "actor_from": "USA", "actor_to": "JPN", "kind": "joint exercise",
+            "directed": "false", "theatre": "global", **PROVENANCE})  # fmt: skip
+    assert mdr_data.validate(folder) == []
+    chosen = maps.select("World", kind="joint exercise", data_dir=folder)
+    assert list(chosen.relationships["relationship_id"]) == ["usa-jpn-exercise"]
+    base = maps.BaseMap(Figure().add_subplot())
+    base.draw(chosen)
+    arcs = [a for a in base._overlay if type(a).__name__ == "LineCollection"]
+    # the copy's colour for its new kind (#009E73), not the grey of a kind the map does not know
+    assert arcs and all(to_hex(c) == "#009e73" for a in arcs for c in a.get_colors())
+    assert "#009E73" in legend_html(chosen) and "joint exercise" in legend_html(chosen)
+    tool = map_explorer(kind="joint exercise", data_dir=folder)
+    assert "#009E73" in tool.legend.value

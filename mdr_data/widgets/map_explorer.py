@@ -3,9 +3,10 @@
 Countries are coloured by their role in the actors table, relationships are arcs, places are
 labelled markers, and an offensive capability whose range the data records in kilometres is a
 band from its low to its high figure (see :mod:`mdr_data.maps`). The country shapes are drawn
-once, when the tool is built; a change redraws only what sits on them, and a selection already
-seen reuses its picture. The key is HTML beside the map, and a text description (the map's alt
-text) sits under it.
+once per region; a change redraws only what sits on them, a selection already seen reuses its
+picture, and while the student looks at a map the kernel draws the other regions' maps
+(:mod:`mdr_data.widgets._idle`), so a change of region is mostly a picture already made. The
+key is HTML beside the map, and a text description (the map's alt text) sits under it.
 
 >>> from mdr_data.widgets.map_explorer import map_explorer
 >>> tool = map_explorer(region="Europe")
@@ -63,13 +64,13 @@ def legend_html(chosen: maps.MapSelection) -> str:
     items = []
     for role in chosen.actors["role"].cat.categories:
         if role in shown:
-            colour = maps.vocabulary_look("actors", "role", role)["colour"]
+            colour = chosen.look("actors", "role", role)["colour"]
             items.append(f"{_swatch(colour)} {html.escape(role)}")
     for kind in dict.fromkeys(chosen.relationships["kind"].astype(str)):
-        look = maps.vocabulary_look("relationships", "kind", kind)
+        look = chosen.look("relationships", "kind", kind)
         items.append(f"{_swatch(look['colour'], line=look['linestyle'])} {html.escape(kind)}")
     for kind in sorted(set(chosen.places["kind"].astype(str))):
-        glyph = _MARKER_GLYPHS.get(maps.vocabulary_look("places", "kind", kind)["marker"], "●")
+        glyph = _MARKER_GLYPHS.get(chosen.look("places", "kind", kind)["marker"], "●")
         items.append(f"{_swatch('', marker=glyph)} {html.escape(kind)}")
     for ring in chosen.rings:
         band = f"{ring['label']}: {ring['low']:,}–{ring['high']:,} km (band = low to high)"
