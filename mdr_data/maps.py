@@ -31,6 +31,8 @@ import json
 import math
 import os
 import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -497,6 +499,8 @@ class _CachedRendering:
     _labels: list
     _backgrounds: Memo
     _label_layers: Memo
+    #: False inside :meth:`layers_not_kept`.
+    keep_layers: bool = True
 
     def render(self) -> None:
         """Draw the figure on its Agg canvas: what ``canvas.draw()`` draws, made faster.
@@ -506,22 +510,35 @@ class _CachedRendering:
         transparent layer; a redraw pastes both and draws only the arcs, bands and titles.
         """
         canvas = self.ax.figure.canvas
-        key = _background_key(self)
-        canvas.restore_region(self._backgrounds.get(key, lambda: _bare_pixels(self)))
+        canvas.restore_region(self._layer(self._backgrounds, _background_key(self), _bare_pixels))
         labels = {id(a) for a in self._labels}
         rest = [a for a in self._overlay if id(a) not in labels] + self._titles()
         rest.sort(key=lambda a: a.get_zorder())
         for artist in (a for a in rest if a.get_zorder() < LABEL_ZORDER):
             self.ax.draw_artist(artist)
         if self._labels:
-            key = _label_key(self)
-            x, y, layer = self._label_layers.get(key, lambda: _label_pixels(self))
+            x, y, layer = self._layer(self._label_layers, _label_key(self), _label_pixels)
             renderer = canvas.get_renderer()
             gc = renderer.new_gc()
             renderer.draw_image(gc, x, y, layer)
             gc.restore()
         for artist in (a for a in rest if a.get_zorder() >= LABEL_ZORDER):
             self.ax.draw_artist(artist)
+
+    def _layer(self, kept: Memo, key: tuple, draw: Callable) -> object:
+        if self.keep_layers or key in kept:
+            return kept.get(key, lambda: draw(self))
+        return draw(self)
+
+    @contextmanager
+    def layers_not_kept(self) -> Iterator[None]:
+        """Render without keeping new layers: for a picture drawn before anyone looks at it
+        (a prefetch), so a kernel holds the layers of the regions its student visited only."""
+        self.keep_layers = False
+        try:
+            yield
+        finally:
+            self.keep_layers = True
 
     def _titles(self) -> list:
         return [self.ax.title, self.ax._left_title, self.ax._right_title]
@@ -569,8 +586,8 @@ def _label_key(base: BaseMap) -> tuple:
 def _label_pixels(base: BaseMap) -> tuple[int, int, np.ndarray]:
     """The names and place markers alone, drawn on a transparent image of the figure.
 
-    Returns the part that is not transparent (a third of the figure, a tenth of its memory:
-    ~2% of the pixels are text or markers) with its offset from the bottom left.
+    Returns the box that holds them (about a third of the figure: ~2% of the pixels are text
+    or markers, spread over the map) with its offset from the bottom left.
     """
     from matplotlib.backends.backend_agg import RendererAgg
 
@@ -611,8 +628,8 @@ class BaseMap(_CachedRendering):
         ax.add_collection(self.shapes, autolim=False)
         self._overlay: list = []
         self._labels: list = []  # the overlay's names and place markers
-        # Saved pixels (see render), one per region: countries ~1.6 MB at 800 × 500 pixels,
-        # names and markers ~0.5 MB (cropped to what is drawn).
+        # Saved pixels (see render), up to one per region visited: countries ~1.6 MB at
+        # 800 × 500 pixels, names and markers ~0.5 MB (cropped to what is drawn).
         self._backgrounds = Memo(size=len(REGIONS))
         self._label_layers = Memo(size=len(REGIONS))
         ax.set_facecolor(SEA)

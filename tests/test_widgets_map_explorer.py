@@ -196,6 +196,7 @@ def test_idle_time_prefetches_every_other_region_without_changing_what_is_shown(
     assert tool.alt.startswith("Map of Europe.") and 'alt="Map of Europe.' in tool.panel.image.value
     europe = maps.select("Europe")
     assert [float(x) for x in tool.figure.axes[0].get_xlim()] == list(europe.extent[:2])
+    assert len(tool.base._backgrounds._values) == 1  # prefetched pictures keep no layers
     drawn = []
     monkeypatch.setattr(tool.base, "draw", lambda *a, **k: drawn.append(a))
     for region in maps.REGIONS:

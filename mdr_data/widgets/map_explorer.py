@@ -216,7 +216,8 @@ class MapExplorer(Tool):
 
         def prefetch(region: str) -> None:
             chosen = self._select(region)
-            self.panel.prefetch(chosen.key, self._drawing(chosen))
+            with self.base.layers_not_kept():  # memory: layers only for regions visited
+                self.panel.prefetch(chosen.key, self._drawing(chosen))
 
         self._idle.start(
             (lambda r=r: prefetch(r) for r in _regions_after(self.region.value)),
