@@ -510,6 +510,9 @@ class _CachedRendering:
         transparent layer; a redraw pastes both and draws only the arcs, bands and titles.
         """
         canvas = self.ax.figure.canvas
+        # The box of an Axes with an aspect is set when it is drawn: pasting a region's saved
+        # countries after another region was drawn in full must still place arcs in this box.
+        self.ax.apply_aspect()
         canvas.restore_region(self._layer(self._backgrounds, _background_key(self), _bare_pixels))
         labels = {id(a) for a in self._labels}
         rest = [a for a in self._overlay if id(a) not in labels] + self._titles()
@@ -678,7 +681,10 @@ class BaseMap(_CachedRendering):
         _draw_places(self, chosen)
         if off_map_note:
             _draw_off_map(self, chosen)
-        self.ax.set_title(_map_title(chosen, title, arcs), loc="left", fontsize=FONT + 2)
+        # y fixed at the top of the box: matplotlib would place the title when the figure is
+        # drawn in full, and render draws the countries' figure with the titles hidden.
+        title = _map_title(chosen, title, arcs)
+        self.ax.set_title(title, loc="left", fontsize=FONT + 2, y=1.0)
         if legend:
             _legend(self, chosen, roles)
         return self.ax

@@ -15,7 +15,7 @@ def test_pieces_run_in_order_after_the_delay_one_per_loop_turn():
     done: list = []
 
     async def body():
-        work = IdleWork(delay_s=0.05, gap_s=0.0)
+        work = IdleWork(first_delay_s=0.05, gap_s=0.0)
         work.start([lambda: done.append(1), lambda: done.append(2)])
         await asyncio.sleep(0.01)
         assert done == [] and work.pending  # not before the delay
@@ -29,7 +29,7 @@ def test_a_new_start_replaces_the_pieces_not_yet_run():
     done: list = []
 
     async def body():
-        work = IdleWork(delay_s=0.0, gap_s=0.05)
+        work = IdleWork(delay_s=0.0, gap_s=0.05, first_delay_s=0.0)
         work.start([lambda: done.append("old 1"), lambda: done.append("old 2")])
         await asyncio.sleep(0.02)  # "old 1" ran, "old 2" waits for the gap
         work.start([lambda: done.append("new")])
@@ -46,7 +46,7 @@ def test_a_piece_that_raises_ends_the_work_and_is_kept():
         raise ValueError("no picture")
 
     async def body():
-        work = IdleWork(delay_s=0.0, gap_s=0.0)
+        work = IdleWork(delay_s=0.0, gap_s=0.0, first_delay_s=0.0)
         work.start([broken, lambda: done.append("after")])
         await asyncio.sleep(0.1)
         return work
@@ -60,7 +60,7 @@ def test_cancel_drops_what_is_pending_and_without_a_loop_nothing_is_scheduled():
     done: list = []
 
     async def body():
-        work = IdleWork(delay_s=0.0)
+        work = IdleWork(first_delay_s=0.0)
         work.start([lambda: done.append("never")])
         work.cancel()
         await asyncio.sleep(0.05)
@@ -75,7 +75,7 @@ def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it
     done: list = []
 
     async def body():
-        work = IdleWork(delay_s=0.0, gap_s=0.05)
+        work = IdleWork(delay_s=0.0, gap_s=0.05, first_delay_s=0.0)
         work.start([lambda: done.append("a1"), lambda: done.append("a2")], batch="a")
         await asyncio.sleep(0.02)  # "a1" ran
         work.start([lambda: done.append("a again")], batch="a")  # still pending: goes on
@@ -85,3 +85,19 @@ def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it
 
     _run(body)
     assert done == ["a1", "a2", "b"]
+
+
+def test_after_the_first_start_the_work_waits_the_longer_delay_of_a_change():
+    done: list = []
+
+    async def body():
+        work = IdleWork(first_delay_s=0.0, delay_s=0.2, gap_s=0.0)
+        work.start([lambda: done.append("tool shown")])
+        await asyncio.sleep(0.05)
+        work.start([lambda: done.append("after a change")])
+        await asyncio.sleep(0.1)
+        assert done == ["tool shown"]  # someone changing menus quickly is not held back
+        await asyncio.sleep(0.2)
+
+    _run(body)
+    assert done == ["tool shown", "after a change"]

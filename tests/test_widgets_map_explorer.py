@@ -165,6 +165,39 @@ def test_the_fast_redraw_paints_what_a_full_draw_paints(region):
         assert np.abs(fast - full).max() <= 8  # alpha blending may round differently
 
 
+def _fast_and_full_pixels(tool):
+    import matplotlib
+    import numpy as np
+
+    tool.panel.ensure_drawn()
+    canvas = tool.panel.figure.canvas
+    with matplotlib.rc_context({"text.hinting": "no_hinting"}):
+        tool.base.render()
+        fast = np.asarray(canvas.buffer_rgba()).astype(int)
+        canvas.draw()
+        full = np.asarray(canvas.buffer_rgba()).astype(int)
+    return fast, full
+
+
+@pytest.mark.parametrize("region", ["World", "Middle East"])
+def test_the_first_picture_is_what_a_full_draw_paints(region):
+    """The first picture is rendered before the figure was ever drawn in full (the title's place
+    must not wait for one)."""
+    fast, full = _fast_and_full_pixels(map_explorer(region=region))
+    assert abs(fast - full).max() <= 8
+
+
+def test_the_fast_redraw_is_right_after_another_region_was_drawn():
+    """The axes' box follows the region's aspect: pasting World's countries after Europe was
+    drawn must also put the arcs and names where World's box has them."""
+    tool = map_explorer(region="World")
+    tool.region.value = "Europe"  # Europe's countries drawn in full: Europe's box
+    tool.region.value = "World"  # World's picture, from the cache
+    tool.kind.value = tool.kind.options[1][1]  # World's countries pasted, arcs drawn on them
+    fast, full = _fast_and_full_pixels(tool)
+    assert abs(fast - full).max() <= 8
+
+
 def test_a_capability_change_reuses_the_region_selection():
     plain = maps.select("Europe")
     capability = maps.range_capabilities()["capability_id"].iloc[0]
@@ -178,8 +211,7 @@ def _built_and_idle(region: str, idle_s: float = 3.0):
     import asyncio
 
     async def look() -> object:
-        tool = map_explorer(region=region)
-        tool._idle.delay_s = 0.0
+        tool = map_explorer(region=region)  # prefetching starts 0.3 s after it is shown
         for _ in range(int(idle_s / 0.05)):
             await asyncio.sleep(0.05)
             if not tool._idle.pending:

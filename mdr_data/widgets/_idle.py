@@ -3,9 +3,11 @@
 A map's first visit to a region costs ~60-80 ms of kernel time (its countries and names are
 drawn once per region), doubled in the browser where the kernel shares two cores with Chromium.
 A student looks at a new map for seconds before the next change; :class:`IdleWork` uses that
-time to prefetch the pictures the next change is likely to ask for. It waits ``delay_s`` (0.3 s)
-after a change first: someone changing a menu faster than that is not reading the map, and the
-work would only hold their next change back.
+time to prefetch the pictures the next change is likely to ask for. It waits first: 0.3 s after
+the tool appears (``first_delay_s``: a new tool is looked at before it is used) and 1 s after a
+change (``delay_s``): someone changing menus faster than that is trying options, not reading
+the map, and a piece started between their changes would hold the next one back (measured:
+0.3 s after every change put a capability change at ~130 ms on screen, ~100 ms without).
 
 The pieces run on the kernel's event loop (``asyncio``), between the messages it handles, never
 in a thread: a change that arrives while a piece runs waits for that one piece only. Each new
@@ -17,7 +19,7 @@ that needs the picture draws it again and shows its error where the student sees
 >>> import asyncio
 >>> done = []
 >>> async def look_at_the_map():
-...     work = IdleWork(delay_s=0.0, gap_s=0.0)
+...     work = IdleWork(first_delay_s=0.0, gap_s=0.0)
 ...     work.start(lambda i=i: done.append(i) for i in range(3))
 ...     await asyncio.sleep(0.05)
 >>> asyncio.run(look_at_the_map()); done
@@ -35,11 +37,16 @@ __all__ = ["IdleWork"]
 
 
 class IdleWork:
-    """Pieces of optional work run ``delay_s`` after :meth:`start`, ``gap_s`` apart."""
+    """Pieces of optional work run ``delay_s`` after :meth:`start` (``first_delay_s`` after the
+    first one), ``gap_s`` apart."""
 
-    def __init__(self, delay_s: float = 0.3, gap_s: float = 0.01) -> None:
+    def __init__(
+        self, delay_s: float = 1.0, gap_s: float = 0.01, *, first_delay_s: float = 0.3
+    ) -> None:
         self.delay_s = delay_s
+        self.first_delay_s = first_delay_s
         self.gap_s = gap_s
+        self._started = False
         self.error: Exception | None = None
         self._pieces: Iterable[Callable[[], object]] = iter(())
         self._handle: asyncio.TimerHandle | None = None
@@ -65,7 +72,9 @@ class IdleWork:
         except RuntimeError:  # no kernel around this call: nobody is looking
             return
         self._pieces, self._batch = iter(pieces), batch
-        self._handle = loop.call_later(self.delay_s, self._step)
+        delay = self.delay_s if self._started else self.first_delay_s
+        self._started = True
+        self._handle = loop.call_later(delay, self._step)
 
     def cancel(self) -> None:
         """Drop the pieces not yet run."""
