@@ -147,25 +147,17 @@ def test_learners_can_join_their_own_table_to_the_shapes():
 @pytest.mark.parametrize("region", ["Europe", "World"])
 def test_the_fast_redraw_paints_what_a_full_draw_paints(region):
     """BaseMap.render pastes cached countries and labels: the pixels must match canvas.draw()."""
-    import matplotlib
-    import numpy as np
-
     tool = map_explorer(region=region)
     capabilities = [value for _, value in tool.capability.options if value]
     for capability in capabilities[:2]:
         tool.capability.value = capability
-        tool.panel.ensure_drawn()
-        canvas = tool.panel.figure.canvas
-        with matplotlib.rc_context({"text.hinting": "no_hinting"}):
-            tool.base.render()
-            fast = np.asarray(canvas.buffer_rgba()).astype(int)
-            canvas.draw()
-            full = np.asarray(canvas.buffer_rgba()).astype(int)
+        fast, full = _fast_and_full_pixels(tool)
         assert tool.base._labels, "the map should have names or place markers to paste"
-        assert np.abs(fast - full).max() <= 8  # alpha blending may round differently
+        assert abs(fast - full).max() <= 8  # alpha blending may round differently
 
 
 def _fast_and_full_pixels(tool):
+    """The tool's figure by BaseMap.render, then by a full canvas.draw() (as int arrays)."""
     import matplotlib
     import numpy as np
 
