@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from kernel_loop import run_as_in_a_kernel, run_in_a_new_thread
+
 from mdr_data.widgets._idle import IdleWork
 
 
-def _run(body) -> None:
-    asyncio.run(body())
-
-
-def test_pieces_run_in_order_after_the_delay_one_per_loop_turn():
+def test_pieces_run_in_order_after_the_delay_one_per_loop_turn(monkeypatch):
     done: list = []
 
     async def body():
@@ -22,10 +20,10 @@ def test_pieces_run_in_order_after_the_delay_one_per_loop_turn():
         await asyncio.sleep(0.2)
         assert done == [1, 2] and not work.pending
 
-    _run(body)
+    run_as_in_a_kernel(body, monkeypatch)
 
 
-def test_a_new_start_replaces_the_pieces_not_yet_run():
+def test_a_new_start_replaces_the_pieces_not_yet_run(monkeypatch):
     done: list = []
 
     async def body():
@@ -35,11 +33,11 @@ def test_a_new_start_replaces_the_pieces_not_yet_run():
         work.start([lambda: done.append("new")])
         await asyncio.sleep(0.2)
 
-    _run(body)
+    run_as_in_a_kernel(body, monkeypatch)
     assert done == ["old 1", "new"]
 
 
-def test_a_piece_that_raises_ends_the_work_and_is_kept():
+def test_a_piece_that_raises_ends_the_work_and_is_kept(monkeypatch):
     done: list = []
 
     def broken():
@@ -51,12 +49,12 @@ def test_a_piece_that_raises_ends_the_work_and_is_kept():
         await asyncio.sleep(0.1)
         return work
 
-    work = asyncio.run(body())
+    work = run_as_in_a_kernel(body, monkeypatch)
     assert done == [] and not work.pending
     assert isinstance(work.error, ValueError) and str(work.error) == "no picture"
 
 
-def test_cancel_drops_what_is_pending_and_without_a_loop_nothing_is_scheduled():
+def test_cancel_drops_what_is_pending(monkeypatch):
     done: list = []
 
     async def body():
@@ -65,13 +63,23 @@ def test_cancel_drops_what_is_pending_and_without_a_loop_nothing_is_scheduled():
         work.cancel()
         await asyncio.sleep(0.05)
 
-    _run(body)
-    work = IdleWork()
-    work.start([lambda: done.append("never")])
-    assert done == [] and not work.pending
+    run_as_in_a_kernel(body, monkeypatch)
+    assert done == []
 
 
-def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it():
+def test_outside_a_kernel_nothing_is_scheduled_even_with_a_running_loop():
+    done: list = []
+
+    async def body():
+        work = IdleWork(first_delay_s=0.0)
+        work.start([lambda: done.append("never")])  # a loop runs, but no kernel
+        await asyncio.sleep(0.05)
+        return work
+
+    assert not run_in_a_new_thread(body).pending and done == []
+
+
+def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it(monkeypatch):
     done: list = []
 
     async def body():
@@ -83,11 +91,11 @@ def test_the_same_batch_again_goes_on_as_scheduled_and_another_batch_replaces_it
         work.start([lambda: done.append("b")], batch="b")
         await asyncio.sleep(0.05)
 
-    _run(body)
+    run_as_in_a_kernel(body, monkeypatch)
     assert done == ["a1", "a2", "b"]
 
 
-def test_after_the_first_start_the_work_waits_the_longer_delay_of_a_change():
+def test_after_the_first_start_the_work_waits_the_longer_delay_of_a_change(monkeypatch):
     done: list = []
 
     async def body():
@@ -99,5 +107,5 @@ def test_after_the_first_start_the_work_waits_the_longer_delay_of_a_change():
         assert done == ["tool shown"]  # someone changing menus quickly is not held back
         await asyncio.sleep(0.2)
 
-    _run(body)
+    run_as_in_a_kernel(body, monkeypatch)
     assert done == ["tool shown", "after a change"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from kernel_loop import run_as_in_a_kernel
 
 import mdr_data
 from mdr_data import maps
@@ -198,8 +199,8 @@ def test_a_capability_change_reuses_the_region_selection():
     assert banded.rings and not plain.rings
 
 
-def _built_and_idle(region: str, idle_s: float = 3.0):
-    """A map explorer built in a running event loop (as in a kernel), then left idle."""
+def _built_and_idle(region: str, monkeypatch, idle_s: float = 3.0):
+    """A map explorer built in a kernel's event loop, then left idle (or ``idle_s`` passed)."""
     import asyncio
 
     async def look() -> object:
@@ -210,11 +211,11 @@ def _built_and_idle(region: str, idle_s: float = 3.0):
                 break
         return tool
 
-    return asyncio.run(look())
+    return run_as_in_a_kernel(look, monkeypatch)
 
 
 def test_idle_time_prefetches_every_other_region_without_changing_what_is_shown(monkeypatch):
-    tool = _built_and_idle("Europe")
+    tool = _built_and_idle("Europe", monkeypatch)
     assert not tool._idle.pending and tool._idle.error is None
     assert tool.region.value == "Europe" and tool.title.startswith("Europe:")
     assert tool.alt.startswith("Map of Europe.") and 'alt="Map of Europe.' in tool.panel.image.value

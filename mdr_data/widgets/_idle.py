@@ -12,28 +12,39 @@ the map, and a piece started between their changes would hold the next one back 
 The pieces run on the kernel's event loop (``asyncio``), between the messages it handles, never
 in a thread: a change that arrives while a piece runs waits for that one piece only. Each new
 :meth:`IdleWork.start` replaces the pieces not yet run (the controls changed: other pictures are
-likely next). Outside a running event loop (a script, a test, a doctest) nothing is scheduled.
-A piece that raises ends the work (kept in ``error``): prefetching is optional, and the change
-that needs the picture draws it again and shows its error where the student sees it.
+likely next). Outside an IPython kernel (a script, a test, a doctest) nothing is scheduled, even
+where another event loop runs. A piece that raises ends the work (kept in ``error``):
+prefetching is optional, and the change that needs the picture draws it again and shows its
+error where the student sees it.
 
->>> import asyncio
 >>> done = []
->>> async def look_at_the_map():
-...     work = IdleWork(first_delay_s=0.0, gap_s=0.0)
-...     work.start(lambda i=i: done.append(i) for i in range(3))
-...     await asyncio.sleep(0.05)
->>> asyncio.run(look_at_the_map()); done
-[0, 1, 2]
->>> IdleWork().start([lambda: done.append("no loop: never run")]); done
-[0, 1, 2]
+>>> work = IdleWork()
+>>> work.start([lambda: done.append("prefetched")])  # no kernel here: nobody is looking
+>>> work.pending, done
+(False, [])
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Hashable, Iterable
 
-__all__ = ["IdleWork"]
+__all__ = ["IdleWork", "kernel_loop"]
+
+
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running event loop of the IPython kernel this code runs in; None outside one."""
+    if "ipykernel" not in sys.modules:
+        return None
+    from IPython import get_ipython
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 class IdleWork:
@@ -51,6 +62,7 @@ class IdleWork:
         self._pieces: Iterable[Callable[[], object]] = iter(())
         self._handle: asyncio.TimerHandle | None = None
         self._batch: Hashable = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def pending(self) -> bool:
@@ -67,11 +79,10 @@ class IdleWork:
         if batch is not None and batch == self._batch and self.pending:
             return
         self.cancel()
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no kernel around this call: nobody is looking
+        loop = kernel_loop()
+        if loop is None:  # no kernel around this call: nobody is looking
             return
-        self._pieces, self._batch = iter(pieces), batch
+        self._loop, self._pieces, self._batch = loop, iter(pieces), batch
         delay = self.delay_s if self._started else self.first_delay_s
         self._started = True
         self._handle = loop.call_later(delay, self._step)
@@ -94,4 +105,4 @@ class IdleWork:
             self.error = error
             self.cancel()
             return
-        self._handle = asyncio.get_running_loop().call_later(self.gap_s, self._step)
+        self._handle = self._loop.call_later(self.gap_s, self._step)
