@@ -624,7 +624,7 @@ class BaseMap(_CachedRendering):
 
     def __init__(self, ax) -> None:
         self.ax = ax
-        self.keys, rings = _outlines()
+        self.keys, rings = _outlines_in(REGIONS["World"])
         self.shapes = PolyCollection(
             rings, facecolors=LAND, edgecolors=BORDER, linewidths=0.5, zorder=1
         )
@@ -741,11 +741,12 @@ def _draw_arcs(base: BaseMap, chosen: MapSelection) -> int:
     """
     seen: dict[frozenset, int] = {}
     groups: dict[tuple[str, str], list[np.ndarray]] = {}
-    looks: dict[str, dict] = {}
     edges = chosen.relationships
     if len(edges) > MAX_ARCS:
         pairs = pd.concat([edges["actor_from"], edges["actor_to"], edges["kind"]], axis=1)
         edges = edges.loc[~pairs.duplicated()]
+    # One look per kind (a remixed copy's schema is read for each).
+    looks = {k: chosen.look("relationships", "kind", k) for k in set(edges["kind"].astype(str))}
     for source, target, kind in zip(
         edges["actor_from"], edges["actor_to"], edges["kind"].astype(str), strict=True
     ):
@@ -753,8 +754,6 @@ def _draw_arcs(base: BaseMap, chosen: MapSelection) -> int:
         index = seen[pair] = seen.get(pair, -1) + 1
         start, end = _ends(base, chosen, chosen.points[source], chosen.points[target])
         rad = (0.25 + 0.12 * (index // 2)) * (1 if index % 2 == 0 else -1)
-        if kind not in looks:  # one look per kind (a remixed copy's schema is read for it)
-            looks[kind] = chosen.look("relationships", "kind", kind)
         look = looks[kind]
         groups.setdefault((look["colour"], look["linestyle"]), []).append(arc(start, end, rad))
     for (colour, linestyle), curves in groups.items():

@@ -13,16 +13,9 @@ from collections.abc import Awaitable, Callable
 from mdr_data.widgets import _idle
 
 
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
 def run_as_in_a_kernel(make_coroutine: Callable[[], Awaitable], monkeypatch) -> object:
     """``asyncio.run(make_coroutine())`` in a new thread, with its loop as the kernel's."""
-    monkeypatch.setattr(_idle, "kernel_loop", _running_loop)
+    monkeypatch.setattr(_idle, "_in_kernel", lambda: True)
     return run_in_a_new_thread(make_coroutine)
 
 

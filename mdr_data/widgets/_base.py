@@ -458,22 +458,24 @@ class _PictureCache:
         >>> panel.show("b", lambda: calls.append("b"), alt="Picture b"); calls  # drawn already
         ['a', 'b', 'a']
         """
-        if key in self._pictures:
-            return
 
         def draw_unshown() -> tuple[bytes, str]:
-            self._drawn_key = None  # the figure is being redrawn
-            draw()
-            self._drawn_key = key
+            self._draw_as(key, draw)
             return self._encoded()
 
-        self._pictures.get(key, draw_unshown)
+        if key not in self._pictures:
+            self._pictures.get(key, draw_unshown)
 
     def ensure_drawn(self) -> None:
         """Draw the shown selection on the figure if its PNG came from the cache."""
         if self._draw_current is not None and self._drawn_key != self._key:
-            self._draw_current()
-            self._drawn_key = self._key
+            self._draw_as(self._key, self._draw_current)
+
+    def _draw_as(self, key: Hashable, draw: Callable[[], object]) -> None:
+        """Draw the picture of ``key`` on the figure, and remember that the figure shows it."""
+        self._drawn_key = None  # half drawn, if draw() raises
+        draw()
+        self._drawn_key = key
 
 
 class FigurePanel(_PictureCache):

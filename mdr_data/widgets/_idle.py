@@ -33,13 +33,18 @@ from collections.abc import Callable, Hashable, Iterable
 __all__ = ["IdleWork", "kernel_loop"]
 
 
-def kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The running event loop of the IPython kernel this code runs in; None outside one."""
+def _in_kernel() -> bool:
+    """Whether this code runs in an IPython kernel (a notebook, Voilà), where someone looks."""
     if "ipykernel" not in sys.modules:
-        return None
+        return False
     from IPython import get_ipython
 
-    if getattr(get_ipython(), "kernel", None) is None:
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
+def kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The running event loop of the IPython kernel this code runs in; None outside one."""
+    if not _in_kernel():
         return None
     try:
         return asyncio.get_running_loop()
@@ -70,7 +75,7 @@ class IdleWork:
         return self._handle is not None
 
     def start(self, pieces: Iterable[Callable[[], object]], *, batch: Hashable = None) -> None:
-        """Replace the pieces not yet run by ``pieces`` (no-op without a running loop).
+        """Replace the pieces not yet run by ``pieces`` (no-op outside a kernel).
 
         With the ``batch`` of the pieces still pending (the same work is wanted again, e.g.
         the same pictures for another region), those go on as scheduled and ``pieces`` is
